@@ -1,0 +1,33 @@
+"""What a check sees: the posting, the run's settings, and the NLP layer on demand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..posting import Posting
+
+if TYPE_CHECKING:
+    from ..nlp import Analysis
+
+
+@dataclass
+class Context:
+    posting: Posting
+    settings: dict[str, Any] = field(default_factory=dict)
+    today: dt.date = field(default_factory=dt.date.today)
+    _analysis: Analysis | None = None
+    _nlp_factory: Any = None
+
+    @property
+    def analysis(self) -> Analysis:
+        """spaCy docs for the posting's blocks, built on first use and shared by all rules."""
+        if self._analysis is None:
+            from ..nlp import analyse
+
+            self._analysis = analyse(self.posting, self._nlp_factory)
+        return self._analysis
+
+    def keyed_sections(self) -> list[str]:
+        return [s.key for s in self.posting.sections if s.key and not s.implicit]

@@ -1,0 +1,259 @@
+"""Configuration: found upward from each posting, validated against what jdlint reads.
+
+Sources, first found wins: ``.jdlint.yaml`` / ``.jdlint.yml``, or ``[tool.jdlint]`` in
+``pyproject.toml``. Keys use kebab-case as in ruff; every unknown key is an error naming
+the file and line.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import yamlsrc
+from .errors import ConfigError
+from .findings import Severity
+from .options import check_type, resolve, type_name
+from .packs import PackSet, Rule
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAMES = (".jdlint.yaml", ".jdlint.yml")
+
+# key: (type, doc)
+KEYS: dict[str, tuple[Any, str]] = {
+    "select": (list[str], "rule codes, prefixes or names to enable (replaces the default set)"),
+    "extend-select": (list[str], "rules to enable on top of the default set"),
+    "ignore": (list[str], "rule codes, prefixes or names to disable"),
+    "severity": (dict[str, str], "severity per code or prefix: error, warning or info"),
+    "per-file-ignores": (dict[str, list[str]], "glob (relative to the config) to codes"),
+    "rules": (dict[str, dict], "options per rule code, e.g. S203: {max_words: 200}"),
+    "packs": (list[str], "extra rule pack files or folders (relative to the config)"),
+    "sections": (dict[str, list[str]], "extra heading phrases per canonical section"),
+    "profile": (str, "default role profile"),
+    "keywords": (list[str], "target keywords"),
+    "fail-on": (str, "lowest severity that makes the run fail: error, warning or info"),
+    "nlp": (dict[str, str], "spaCy settings: model (an installed pipeline name)"),
+    "exclude": (list[str], "globs of files to skip when walking directories"),
+    "max-file-size": (int, "largest posting to read, in bytes"),
+}
+
+
+@dataclass
+class Config:
+    path: str | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        return Path(self.path).resolve().parent if self.path else Path.cwd()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+    def line(self, key: str) -> int | None:
+        return self.lines.get(key)
+
+    def merged(self, overrides: dict[str, Any]) -> Config:
+        """Command-line settings over the file's: select replaces, ignore extends."""
+        values = dict(self.values)
+        for key, value in overrides.items():
+            if value is None or value == []:
+                continue
+            if key in ("ignore", "extend-select"):
+                values[key] = list(values.get(key, [])) + list(value)
+            else:
+                values[key] = value
+        return replace(self, values=values)
+
+    def pack_paths(self) -> tuple[str, ...]:
+        return tuple(str((self.root / p).resolve()) for p in self.get("packs", []))
+
+    def extra_sections(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return tuple((k, tuple(v)) for k, v in sorted(self.get("sections", {}).items()))
+
+
+def parse(text: str, path: str) -> Config:
+    if path.endswith(".toml"):
+        try:
+            data = tomllib.loads(text).get("tool", {}).get("jdlint", {})
+        except tomllib.TOMLDecodeError as e:
+            raise ConfigError(f"invalid TOML: {e}", path=path) from None
+        lines: dict[str, int] = {}
+    else:
+        try:
+            data = yamlsrc.load(text)
+        except yamlsrc.YamlError as e:
+            raise ConfigError(e.message, e.line, path) from None
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            raise ConfigError("config must be a mapping of settings", 1, path)
+        lines = dict(getattr(data, "key_lines", {}))
+    return from_dict(data, path, lines)
+
+
+def from_dict(
+    data: dict[str, Any], path: str | None = None, lines: dict[str, int] | None = None
+) -> Config:
+    """A validated Config from settings (as a config file or the Python API gives them)."""
+    lines = lines or {}
+    config = Config(path, {}, lines)
+    for key, value in data.items():
+        key = str(key).replace("_", "-")
+        if key not in KEYS:
+            known = ", ".join(sorted(KEYS))
+            raise ConfigError(f"unknown setting '{key}' (settings: {known})", lines.get(key), path)
+        tp, _ = KEYS[key]
+        if isinstance(value, str) and tp == list[str]:
+            value = [v.strip() for v in value.split(",") if v.strip()]
+        if not check_type(value, tp):
+            raise ConfigError(f"'{key}' must be {type_name(tp)}", lines.get(key), path)
+        config.values[key] = value
+    _check_values(config)
+    return config
+
+
+def _check_values(config: Config) -> None:
+    for key in ("fail-on",):
+        if key in config.values:
+            try:
+                Severity.parse(config.values[key])
+            except ValueError as e:
+                raise ConfigError(str(e), config.line(key), config.path) from None
+    for code, sev in config.get("severity", {}).items():
+        try:
+            Severity.parse(sev)
+        except ValueError as e:
+            raise ConfigError(
+                f"severity of {code}: {e}", config.line("severity"), config.path
+            ) from None
+    unknown_nlp = set(config.get("nlp", {})) - {"model"}
+    if unknown_nlp:
+        raise ConfigError(
+            f"unknown nlp setting(s) {sorted(unknown_nlp)} (nlp takes: model)",
+            config.line("nlp"),
+            config.path,
+        )
+
+
+def load_file(path: str | Path) -> Config:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"cannot read config: {e}", path=str(p)) from None
+    return parse(text, str(p))
+
+
+@lru_cache(maxsize=256)
+def discover(directory: str) -> Config:
+    """The nearest config at or above ``directory``; an empty Config when there is none."""
+    d = Path(directory).resolve()
+    for folder in (d, *d.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return load_file(candidate)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                has_section = "jdlint" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get(
+                    "tool", {}
+                )
+            except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+                has_section = False
+            if has_section:
+                return load_file(pyproject)
+    return Config()
+
+
+# -- rule selection ------------------------------------------------------------------
+
+
+def _matches(selector: str, rule: Rule) -> bool:
+    s = selector.strip()
+    return s.upper() == "ALL" or rule.code.startswith(s.upper()) or rule.name == s.lower()
+
+
+def _check_selectors(selectors: list[str], packs: PackSet, what: str, config: Config) -> None:
+    for s in selectors:
+        if not any(_matches(s, r) for r in packs.rules.values()):
+            raise ConfigError(
+                f"unknown rule code or name '{s}' in {what}", config.line(what), config.path
+            )
+
+
+def active_rules(packs: PackSet, config: Config) -> list[Rule]:
+    """The rules a run uses, with config severities and options applied."""
+    select = config.get("select")
+    extend = config.get("extend-select", [])
+    ignore = config.get("ignore", [])
+    for key, sel in (("select", select or []), ("extend-select", extend), ("ignore", ignore)):
+        _check_selectors(sel, packs, key, config)
+    severity = config.get("severity", {})
+    _check_selectors(list(severity), packs, "severity", config)
+    for codes in config.get("per-file-ignores", {}).values():
+        _check_selectors(codes, packs, "per-file-ignores", config)
+    options = config.get("rules", {})
+    for code in options:
+        if code.upper() not in packs.rules:
+            raise ConfigError(
+                f"unknown rule code '{code}' in rules", config.line("rules"), config.path
+            )
+
+    out = []
+    for rule in packs.rules.values():
+        on = any(_matches(s, rule) for s in select) if select is not None else rule.enabled
+        on = (on or any(_matches(s, rule) for s in extend)) and not any(
+            _matches(s, rule) for s in ignore
+        )
+        if not on:
+            continue
+        # The most specific severity selector wins: "I204" over "I2" over "I".
+        for sel in sorted(severity, key=len):
+            if _matches(sel, rule):
+                rule = replace(rule, severity=Severity.parse(severity[sel]))
+        if rule.code in {c.upper() for c in options}:
+            from .checks import KINDS
+
+            given = next(v for c, v in options.items() if c.upper() == rule.code)
+            values, errors = resolve(
+                KINDS[rule.kind].OPTIONS, {**rule.options, **given}, f"rules.{rule.code}"
+            )
+            if errors:
+                raise ConfigError(errors[0], config.line("rules"), config.path)
+            rule = replace(rule, options=values)
+        out.append(rule)
+    return out
+
+
+def ignored_for(config: Config, path: str) -> list[str]:
+    """Selectors that per-file-ignores applies to ``path``."""
+    patterns = config.get("per-file-ignores", {})
+    if not patterns:
+        return []
+    try:
+        rel = Path(path).resolve().relative_to(config.root).as_posix()
+    except ValueError:
+        rel = Path(path).as_posix()
+    out: list[str] = []
+    for pattern, codes in patterns.items():
+        if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+            out.extend(codes)
+    return out
+
+
+def rule_ignored(selectors: list[str], rule_code: str, rule_name: str) -> bool:
+    return any(
+        s.upper() == "ALL" or rule_code.startswith(s.upper()) or rule_name == s.lower()
+        for s in selectors
+    )

@@ -1,0 +1,171 @@
+"""The Linter: read a posting, run the active rules, apply suppressions, sort findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from . import config as cfg
+from . import packs, readers, suppress
+from .checks import KINDS
+from .checks.context import Context
+from .errors import InputError
+from .findings import Finding, Severity
+from .nlp import get_nlp
+from .posting import Posting
+from .textio import decode
+
+# Points a finding takes off the 0-100 score, by severity.
+PENALTY = {Severity.ERROR: 10, Severity.WARNING: 4, Severity.INFO: 1}
+
+
+@dataclass
+class FileReport:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    posting: Posting | None = None
+    error: str | None = None
+    profile: dict[str, str] = field(default_factory=lambda: {"id": "general", "source": "default"})
+    metrics: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def score(self) -> int | None:
+        if self.error:
+            return None
+        return max(0, 100 - sum(PENALTY[f.severity] for f in self.findings))
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        assert self.posting is not None
+        return self.posting.lines.line_col(offset)
+
+
+class Linter:
+    """Keeps packs and the spaCy pipeline loaded across many postings.
+
+    ``config`` fixes one configuration for every file; without it each file uses the
+    nearest config found upward from it (``overrides`` from the command line on top).
+    """
+
+    def __init__(
+        self,
+        config: cfg.Config | None = None,
+        overrides: dict[str, Any] | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        self.fixed_config = config
+        self.overrides = overrides or {}
+        self.today = today
+        self._rulesets: dict[
+            tuple[str | None, str], tuple[cfg.Config, packs.PackSet, list[packs.Rule]]
+        ] = {}
+
+    # -- configuration -----------------------------------------------------------
+
+    def config_for(self, path: str | None) -> cfg.Config:
+        if self.fixed_config is not None:
+            base = self.fixed_config
+        else:
+            base = cfg.discover(str(Path(path).parent if path and path != "-" else Path.cwd()))
+        return base.merged(self.overrides)
+
+    def ruleset(self, config: cfg.Config) -> tuple[packs.PackSet, list[packs.Rule]]:
+        """Packs and active rules for a config, computed once per distinct config."""
+        cache_key = (config.path, repr(sorted(config.values.items(), key=lambda kv: kv[0])))
+        if cache_key not in self._rulesets:
+            pack_set = packs.load(config.pack_paths(), config.extra_sections())
+            self._rulesets[cache_key] = (config, pack_set, cfg.active_rules(pack_set, config))
+        _, pack_set, rules = self._rulesets[cache_key]
+        return pack_set, rules
+
+    def check_config(self, path: str | None = None) -> None:
+        """Raise ConfigError now, before any file is read, if the config is invalid."""
+        self.ruleset(self.config_for(path))
+
+    # -- linting -----------------------------------------------------------------
+
+    def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> FileReport:
+        config = self.config_for(path if path != "<text>" else None)
+        pack_set, rules = self.ruleset(config)
+        report = FileReport(path)
+        if not text.strip():
+            report.error = "file is empty"
+            return report
+        try:
+            posting = readers.read(text, path, pack_set.vocabulary, fmt)
+        except InputError as e:
+            report.error = str(e)
+            return report
+        report.posting = posting
+        report.profile = _profile(posting, config, self.overrides.get("profile"))
+        ignored = cfg.ignored_for(config, path) if path not in ("<text>", "-") else []
+        model = config.get("nlp", {}).get("model")
+        ctx = Context(
+            posting,
+            settings={"config": config, "rules": pack_set.rules, "profile": report.profile["id"]},
+            today=self.today or dt.date.today(),
+            _nlp_factory=partial(get_nlp, model),
+        )
+        findings: list[Finding] = []
+        for rule in rules:
+            if ignored and cfg.rule_ignored(ignored, rule.code, rule.name):
+                continue
+            findings.extend(KINDS[rule.kind].check(rule, ctx))
+        regions, _ = suppress.parse(text, posting.lines)
+        if regions:
+            findings = [
+                f
+                for f in findings
+                if not suppress.suppressed(
+                    regions, posting.lines.line_col(f.start)[0], f.code, f.name
+                )
+            ]
+        findings.sort(key=lambda f: (f.start, f.code, f.end))
+        report.findings = findings
+        report.metrics = _metrics(ctx)
+        return report
+
+    def lint_file(self, path: str | Path, fmt: str | None = None) -> FileReport:
+        path = str(path)
+        config = self.config_for(path)
+        limit = config.get("max-file-size", DEFAULT_MAX_BYTES)
+        try:
+            p = Path(path)
+            if p.is_dir():
+                raise InputError("is a directory")
+            size = p.stat().st_size
+            if size > limit:
+                raise InputError(
+                    f"file is {size:,} bytes, over the {limit:,}-byte limit (max-file-size in config)"
+                )
+            text = decode(p.read_bytes())
+        except InputError as e:
+            return FileReport(path, error=e.message)
+        except FileNotFoundError:
+            return FileReport(path, error="no such file")
+        except OSError as e:
+            return FileReport(path, error=f"cannot read: {e.strerror or e}")
+        return self.lint_text(text, path, fmt)
+
+
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+def _profile(posting: Posting, config: cfg.Config, cli: str | None) -> dict[str, str]:
+    if cli:
+        return {"id": cli, "source": "command-line"}
+    fm_profile = posting.meta.get("profile")
+    if isinstance(fm_profile, str) and fm_profile.strip():
+        return {"id": fm_profile.strip(), "source": "front-matter"}
+    if config.get("profile"):
+        return {"id": config.get("profile"), "source": "config"}
+    return {"id": "general", "source": "default"}
+
+
+def _metrics(ctx: Context) -> dict[str, Any]:
+    posting = ctx.posting
+    body = posting.body_blocks()
+    sentences = sum(len(list(ctx.analysis.doc(b.index).sents)) for b in body) if body else 0
+    return {"words": posting.words, "sentences": sentences}

@@ -1,0 +1,145 @@
+"""Which lines are headings, and which canonical section a heading names.
+
+The synonyms are data (``rules/sections.yaml``); the shape tests here are shared by all
+readers so a bold Markdown paragraph, an HTML ``<p><strong>`` and a plain-text
+"Responsibilities:" line are judged alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_NON_WORD = re.compile(r"[^a-z0-9']+")
+_LETTER = re.compile(r"[^\W\d_]")
+_TERMINAL = re.compile(r"[.!?,;]\s*$")
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\.)[.…]*:?\s*$")
+_SMALL_WORDS = {
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "with",
+    "you",
+    "your",
+    "we",
+    "our",
+    "us",
+    "is",
+    "are",
+    "will",
+    "be",
+    "what",
+    "who",
+}
+
+
+def normalize(text: str) -> str:
+    """Lower case, curly quotes straightened, punctuation and ellipses to single spaces."""
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    return " ".join(_NON_WORD.sub(" ", text).replace(" '", " ").replace("' ", " ").split())
+
+
+@dataclass
+class SectionVocabulary:
+    """Canonical section keys, each with the heading phrases that name it.
+
+    A heading names the key whose phrase it contains as whole words, preferring the
+    longest phrase: "Preferred Qualifications" is qualifications, "About the role" is
+    overview even though "about" alone would be about_company.
+    """
+
+    phrases: dict[str, list[str]] = field(default_factory=dict)
+    # A key that some required section accepts as a stand-in ("benefits" for "pay").
+    _index: list[tuple[tuple[str, ...], str, int]] = field(default_factory=list, init=False)
+
+    def __post_init__(self) -> None:
+        order = {key: i for i, key in enumerate(self.phrases)}
+        for key, phrases in self.phrases.items():
+            for phrase in phrases:
+                words = tuple(normalize(phrase).split())
+                if words:
+                    self._index.append((words, key, order[key]))
+        # Longest phrase first; earlier keys win ties.
+        self._index.sort(key=lambda item: (-len(item[0]), item[2]))
+
+    def key_for(self, heading: str) -> str | None:
+        words = normalize(heading).split()
+        if not words or len(words) > 14:
+            return None
+        for phrase, key, _ in self._index:
+            if _contains(words, phrase):
+                return key
+        return None
+
+    def exact_key(self, heading: str) -> str | None:
+        """The key whose phrase is the whole heading, for headings found inside running text."""
+        words = tuple(normalize(heading).split())
+        for phrase, key, _ in self._index:
+            if phrase == words:
+                return key
+        return None
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+
+
+def is_title_case(text: str) -> bool:
+    words = [w for w in re.split(r"[\s/&\-–—]+", text) if _LETTER.search(w)]
+    if not words:
+        return False
+    major = [w for w in words if w.lower().strip("'’():,") not in _SMALL_WORDS]
+    if not major:
+        return False
+    return all(_first_letter(w).isupper() for w in major) and _first_letter(words[0]).isupper()
+
+
+def is_all_caps(text: str) -> bool:
+    letters = _LETTER.findall(text)
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _first_letter(word: str) -> str:
+    m = _LETTER.search(word)
+    return m.group() if m else ""
+
+
+def looks_like_heading(text: str, vocab: SectionVocabulary, *, set_apart: bool = False) -> bool:
+    """True when a standalone line or paragraph reads as a heading.
+
+    ``set_apart`` is for a paragraph that is bold from end to end, or a line standing alone. A sentence ending in a
+    full stop is never a heading; a short line ending in a colon is one only when it is
+    Title Case, ALL CAPS or names a known section, so "This position is eligible for:"
+    stays a lead-in to its list.
+    """
+    stripped = text.strip()
+    words = stripped.split()
+    if not words or len(words) > 10 or not _LETTER.search(stripped):
+        return False
+    ends_colon = stripped.endswith(":")
+    # "About the Role…." trails off rather than ending a sentence.
+    trailing = _ELLIPSIS.search(stripped)
+    core = (stripped[: trailing.start()] if trailing else stripped.rstrip(":")).strip()
+    if ":" in core or not core:
+        return False
+    if not trailing and _TERMINAL.search(stripped):
+        return False
+    known = vocab.key_for(core) is not None
+    shaped = is_all_caps(core) or is_title_case(core)
+    if ends_colon:
+        return shaped or (known and len(words) <= 4 and "," not in core)
+    if set_apart:
+        return (shaped and not re.search(r"\d", core)) or known or bool(trailing)
+    return is_all_caps(core) and len(words) <= 8

@@ -1,0 +1,88 @@
+"""The spaCy layer: one pipeline per process, loaded lazily, never downloaded.
+
+Without a trained model jdlint uses blank English with a rule-based sentencizer and the
+lookup lemmatizer from spacy-lookups-data, which works offline on any machine. A trained
+pipeline (``nlp.model: en_core_web_sm``) adds tags and parses for the checks that gain
+from them; it must already be installed.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from .posting import Posting
+
+_lock = threading.Lock()
+_pipelines: dict[str, Language] = {}
+
+BLANK = "blank"
+
+
+def get_nlp(model: str | None = None) -> Language:
+    """The pipeline for ``model`` (None or "blank" for the offline default), built once."""
+    name = model or BLANK
+    with _lock:
+        if name not in _pipelines:
+            _pipelines[name] = _build(name)
+        return _pipelines[name]
+
+
+def _build(name: str) -> Language:
+    import spacy
+
+    if name == BLANK:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        try:
+            nlp.initialize()
+        except (ValueError, OSError) as e:  # spacy-lookups-data missing
+            raise ConfigError(f"cannot set up the lookup lemmatizer: {e}") from None
+        return nlp
+    if not spacy.util.is_package(name) and not _is_path(name):
+        raise ConfigError(
+            f"spaCy pipeline '{name}' is not installed; install it (pip install {name}) "
+            "or remove nlp.model from the config to use the built-in blank pipeline"
+        )
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ValueError) as e:
+        raise ConfigError(f"cannot load spaCy pipeline '{name}': {e}") from None
+    if (
+        not nlp.has_pipe("parser")
+        and not nlp.has_pipe("senter")
+        and not nlp.has_pipe("sentencizer")
+    ):
+        nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _is_path(name: str) -> bool:
+    from pathlib import Path
+
+    return Path(name).is_dir()
+
+
+@dataclass
+class Analysis:
+    """spaCy docs for a posting, one per block (so no sentence crosses a bullet or heading)."""
+
+    docs: list[Doc]
+    trained: bool
+
+    def doc(self, block_index: int) -> Doc:
+        return self.docs[block_index]
+
+
+def analyse(posting: Posting, factory: Any = None) -> Analysis:
+    nlp = factory() if callable(factory) else get_nlp(None)
+    docs = list(nlp.pipe(b.text for b in posting.blocks))
+    return Analysis(docs, trained=nlp.has_pipe("parser") or nlp.has_pipe("tagger"))

@@ -1,0 +1,276 @@
+"""Rule packs: YAML files of rules (data) that configure the rule kinds (code).
+
+A pack is validated as it is loaded; every error names the pack file and line.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import yamlsrc
+from .errors import ConfigError
+from .findings import CATEGORIES, Finding, Severity
+from .headings import SectionVocabulary
+from .options import resolve
+
+CODE = re.compile(r"^[SDKRIC]\d{3}$")
+NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+_RULE_KEYS: dict[str, tuple[type, ...]] = {
+    "code": (str,),
+    "name": (str,),
+    "kind": (str,),
+    "severity": (str,),
+    "message": (str,),
+    "description": (str,),
+    "source": (str, list),
+    "options": (dict,),
+    "examples": (dict,),
+    "enabled": (bool,),
+    "category": (str,),
+}
+_REQUIRED_RULE_KEYS = ("code", "name", "kind", "severity", "message", "description", "examples")
+_PACK_KEYS = {"pack", "description", "sources", "sections", "rules"}
+_EXAMPLE_KEYS = {"text", "format", "count", "line", "config", "path"}
+
+
+@dataclass
+class Example:
+    text: str
+    format: str = "markdown"
+    count: int | None = None
+    line: int | None = None
+    config: dict[str, Any] = field(default_factory=dict)
+    where: str = ""
+
+
+@dataclass
+class Rule:
+    code: str
+    name: str
+    kind: str
+    category: str
+    severity: Severity
+    message: str
+    description: str
+    source: list[str]
+    options: dict[str, Any]
+    examples_pass: list[Example]
+    examples_fail: list[Example]
+    enabled: bool = True
+    pack: str = ""
+    line: int = 0
+
+    def finding(
+        self,
+        start: int,
+        end: int,
+        message: str | None = None,
+        *,
+        suggestions: list[str] | None = None,
+        **fields: Any,
+    ) -> Finding:
+        """A finding of this rule; the rule's message template is filled from ``fields``."""
+        text = message if message is not None else self.message.format(**fields)
+        return Finding(
+            code=self.code,
+            name=self.name,
+            category=self.category,
+            severity=self.severity,
+            message=text,
+            start=start,
+            end=max(start, end),
+            suggestions=list(suggestions or []),
+            data=fields,
+        )
+
+
+@dataclass
+class PackSet:
+    rules: dict[str, Rule]
+    vocabulary: SectionVocabulary
+    files: list[str]
+
+    def by_name(self) -> dict[str, Rule]:
+        return {r.name: r for r in self.rules.values()}
+
+
+def builtin_dir() -> Path:
+    """Packs ship inside the wheel as jdlint/_rules; a source checkout has them at rules/."""
+    here = Path(__file__).resolve().parent
+    installed = here / "_rules"
+    return installed if installed.is_dir() else here.parent / "rules"
+
+
+def pack_files(paths: list[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(p.rglob("*.yaml")) + sorted(p.rglob("*.yml")))
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise ConfigError("rule pack not found", path=str(p))
+    return out
+
+
+@lru_cache(maxsize=16)
+def load(
+    extra: tuple[str, ...] = (), extra_sections: tuple[tuple[str, tuple[str, ...]], ...] = ()
+) -> PackSet:
+    """Load the built-in packs and any extra pack files or folders (cached per process)."""
+    from .checks import KINDS
+
+    files = pack_files([builtin_dir()]) + pack_files([Path(p) for p in extra])
+    rules: dict[str, Rule] = {}
+    names: dict[str, str] = {}
+    sections: dict[str, list[str]] = {}
+    for f in files:
+        try:
+            text = f.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise ConfigError(f"cannot read rule pack: {e}", path=str(f)) from None
+        try:
+            data = yamlsrc.load(text)
+        except yamlsrc.YamlError as e:
+            raise ConfigError(e.message, e.line, str(f)) from None
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            raise ConfigError("a rule pack must be a mapping", 1, str(f))
+        for key in data:
+            if key not in _PACK_KEYS:
+                allowed = ", ".join(sorted(_PACK_KEYS))
+                raise ConfigError(
+                    f"unknown key '{key}' (allowed: {allowed})", data.key_line(key), str(f)
+                )
+        for key, phrases in (data.get("sections") or {}).items():
+            if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+                raise ConfigError(
+                    f"section '{key}' must list heading phrases",
+                    data["sections"].key_line(key),
+                    str(f),
+                )
+            sections.setdefault(key, []).extend(phrases)
+        raw_rules = data.get("rules") or []
+        if not isinstance(raw_rules, list):
+            raise ConfigError("'rules' must be a list", data.key_line("rules"), str(f))
+        for item in raw_rules:
+            rule = _rule(item, str(f), KINDS)
+            if rule.code in rules:
+                other = rules[rule.code]
+                raise ConfigError(
+                    f"duplicate rule code {rule.code} (first defined at {other.pack}:{other.line})",
+                    rule.line,
+                    str(f),
+                )
+            if rule.name in names:
+                raise ConfigError(
+                    f"duplicate rule name '{rule.name}' (also {names[rule.name]})",
+                    rule.line,
+                    str(f),
+                )
+            names[rule.name] = rule.code
+            rules[rule.code] = rule
+    for key, phrases in extra_sections:
+        sections.setdefault(key, []).extend(phrases)
+    return PackSet(
+        dict(sorted(rules.items())), SectionVocabulary(sections), [str(f) for f in files]
+    )
+
+
+def _rule(item: Any, path: str, kinds: dict[str, Any]) -> Rule:
+    if not isinstance(item, dict):
+        raise ConfigError("each rule must be a mapping", getattr(item, "line", None), path)
+    line = getattr(item, "line", 0)
+
+    def fail(msg: str, key: str | None = None) -> ConfigError:
+        return ConfigError(msg, item.key_line(key) if key else line, path)
+
+    for key, value in item.items():
+        if key not in _RULE_KEYS:
+            raise fail(
+                f"unknown key '{key}' in rule (allowed: {', '.join(sorted(_RULE_KEYS))})", key
+            )
+        if not isinstance(value, _RULE_KEYS[key]) or (
+            isinstance(value, bool) and bool not in _RULE_KEYS[key]
+        ):
+            raise fail(f"rule key '{key}' has the wrong type", key)
+    for key in _REQUIRED_RULE_KEYS:
+        if key not in item:
+            raise fail(f"rule is missing '{key}'")
+    code, name, kind = item["code"], item["name"], item["kind"]
+    if not CODE.match(code):
+        raise fail(f"rule code '{code}' must be one of S, D, K, R, I, C and three digits", "code")
+    if not NAME.match(name):
+        raise fail(f"rule name '{name}' must be kebab-case", "name")
+    if kind not in kinds:
+        raise fail(f"unknown rule kind '{kind}' (kinds: {', '.join(sorted(kinds))})", "kind")
+    category = CATEGORIES[code[0]]
+    if item.get("category", category) != category:
+        raise fail(f"category of {code} is '{category}', from its letter", "category")
+    try:
+        severity = Severity.parse(item["severity"])
+    except ValueError as e:
+        raise fail(str(e), "severity") from None
+    module = kinds[kind]
+    options, errors = resolve(module.OPTIONS, item.get("options") or {}, f"rule {code}")
+    if errors:
+        raise fail(errors[0], "options")
+    fields = {f for _, f, _, _ in string.Formatter().parse(item["message"]) if f}
+    unknown = fields - set(getattr(module, "MESSAGE_FIELDS", ()))
+    if unknown:
+        raise fail(f"message uses unknown field(s) {sorted(unknown)} for kind '{kind}'", "message")
+    examples = item["examples"]
+    for key in examples:
+        if key not in ("pass", "fail"):
+            raise fail(f"examples take 'pass' and 'fail', not '{key}'", "examples")
+    passes = [
+        _example(e, path, f"{code} pass #{i + 1}") for i, e in enumerate(examples.get("pass") or [])
+    ]
+    fails = [
+        _example(e, path, f"{code} fail #{i + 1}") for i, e in enumerate(examples.get("fail") or [])
+    ]
+    if not passes or not fails:
+        raise fail(f"rule {code} needs at least one pass and one fail example", "examples")
+    source = item.get("source") or []
+    return Rule(
+        code=code,
+        name=name,
+        kind=kind,
+        category=category,
+        severity=severity,
+        message=item["message"],
+        description=item["description"].strip(),
+        source=[source] if isinstance(source, str) else list(source),
+        options=options,
+        examples_pass=passes,
+        examples_fail=fails,
+        enabled=item.get("enabled", True),
+        pack=path,
+        line=line,
+    )
+
+
+def _example(raw: Any, path: str, where: str) -> Example:
+    if isinstance(raw, str):
+        return Example(raw, where=where)
+    line = getattr(raw, "line", None)
+    if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
+        raise ConfigError(f"{where}: an example is a string or a mapping with 'text'", line, path)
+    unknown = set(raw) - _EXAMPLE_KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown example key(s) {sorted(unknown)}", line, path)
+    return Example(
+        text=raw["text"],
+        format=raw.get("format", "markdown"),
+        count=raw.get("count"),
+        line=raw.get("line"),
+        config=dict(raw.get("config") or {}),
+        where=where,
+    )

@@ -1,0 +1,131 @@
+"""The Posting model every reader produces and every check reads."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .source import LineIndex, MappedText
+
+BlockKind = Literal["heading", "paragraph", "list_item"]
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def count_words(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+@dataclass
+class Block:
+    """A heading, paragraph or list item: clean text mapped to its place in the source.
+
+    ``marked`` tells a list item with a visible bullet or number from a line that only
+    reads as one (plain text that lost its bullets); ``emphasis`` marks a paragraph that is
+    entirely bold, which many postings use as a heading.
+    """
+
+    kind: BlockKind
+    mapped: MappedText
+    level: int = 0
+    marked: bool = True
+    index: int = 0
+    section: int = 0
+
+    @property
+    def text(self) -> str:
+        return self.mapped.text
+
+    @property
+    def start(self) -> int:
+        return self.mapped.to_source(0)
+
+    @property
+    def end(self) -> int:
+        return self.mapped.source_span(0, len(self.mapped.text))[1]
+
+    @property
+    def words(self) -> int:
+        return count_words(self.mapped.text)
+
+    def source_span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
+        return self.mapped.source_span(start, len(self.text) if end is None else end)
+
+
+@dataclass
+class Section:
+    """A heading and the blocks up to the next heading of the same or a higher level.
+
+    ``key`` is the canonical section ("responsibilities", ...) or None; a section without a
+    heading (the text before the first heading) has ``heading`` None.
+    """
+
+    heading: Block | None
+    key: str | None
+    level: int
+    blocks: list[Block] = field(default_factory=list)
+    implicit: bool = False
+
+    @property
+    def title(self) -> str:
+        return self.heading.text if self.heading else ""
+
+    @property
+    def words(self) -> int:
+        return sum(b.words for b in self.blocks)
+
+    @property
+    def anchor(self) -> int:
+        """Where a finding about this section points."""
+        if self.heading:
+            return self.heading.start
+        return self.blocks[0].start if self.blocks else 0
+
+
+@dataclass
+class FrontMatter:
+    data: dict[str, Any]
+    start: int
+    end: int
+    key_lines: dict[str, int] = field(default_factory=dict)
+    syntax: str = "yaml"
+
+
+@dataclass
+class Posting:
+    text: str
+    path: str
+    format: str
+    blocks: list[Block]
+    sections: list[Section]
+    front_matter: FrontMatter | None = None
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    lines: LineIndex = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lines = LineIndex(self.text)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.front_matter.data if self.front_matter else {}
+
+    def sections_with(self, *keys: str) -> list[Section]:
+        return [s for s in self.sections if s.key in keys]
+
+    def body_blocks(self) -> list[Block]:
+        """Blocks of prose and lists, without headings."""
+        return [b for b in self.blocks if b.kind != "heading"]
+
+    @property
+    def words(self) -> int:
+        return sum(b.words for b in self.body_blocks())
+
+    def anchor(self) -> int:
+        """Where a finding about the whole posting points: the title, else the start."""
+        if self.title_span:
+            return self.title_span[0]
+        for b in self.blocks:
+            return b.start
+        return 0

@@ -1,0 +1,140 @@
+"""Plain text: headings and lists recovered from layout.
+
+Plain-text postings are usually pasted or scraped from a page: bullets may survive as
+"* " or "- ", or be lost so that each item is a bare line; headings are "Responsibilities:",
+ALL-CAPS lines or short Title Case lines; scraped text may even glue a heading to the
+sentence before it ("...for.What you'll do:Assess..."). Each rule here keeps to the
+shapes it can tell apart from prose.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from ..headings import SectionVocabulary, is_all_caps, is_title_case, looks_like_heading
+from ..posting import Block
+from ..source import MappedText
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_BULLET = re.compile(r"^[ \t]*(?:[-*•·▪◦●‣–]|\d{1,2}[.)]|[a-z][.)]|o(?=[ \t]))[ \t]+(?=\S)")
+_GLUED_HEADING = re.compile(r"(?<=[.!?)a-z])([A-Z][A-Za-z’'/& \-]{2,45}):")
+_LIST_SECTIONS = {"responsibilities", "qualifications", "benefits"}
+_ENDS_SENTENCE = re.compile(r"[.!?:;]['’\")\]]*\s*$")
+
+
+@dataclass
+class _Unit:
+    kind: str  # "heading", "bullet", "line"
+    start: int
+    end: int
+
+
+def read_blocks(text: str, start: int, vocab: SectionVocabulary) -> list[Block]:
+    """Blocks of the plain text in text[start:], with offsets into ``text``."""
+    groups: list[list[tuple[int, int]]] = [[]]
+    for m in _LINE.finditer(text, start):
+        if m.start() == m.end():
+            break
+        line = m.group().rstrip("\r\n")
+        if line.strip():
+            groups[-1].append((m.start(), m.start() + len(line)))
+        elif groups[-1]:
+            groups.append([])
+
+    blocks: list[Block] = []
+    for group in groups:
+        if group:
+            heading = next((b for b in reversed(blocks) if b.kind == "heading"), None)
+            listy = heading is not None and vocab.key_for(heading.text) in _LIST_SECTIONS
+            blocks.extend(_group_blocks(text, group, vocab, listy))
+    _nest_headings(blocks)
+    return blocks
+
+
+def _group_blocks(
+    text: str, group: list[tuple[int, int]], vocab: SectionVocabulary, listy: bool
+) -> list[Block]:
+    units: list[_Unit] = []
+    for i, (lo, hi) in enumerate(group):
+        line = text[lo:hi]
+        stripped = line.strip()
+        lead = len(line) - len(line.lstrip())
+        bullet = _BULLET.match(line)
+        standalone = len(group) == 1 or (i == 0 and _is_heading_shape(stripped))
+        if bullet:
+            units.append(_Unit("bullet", lo + bullet.end(), hi))
+        elif looks_like_heading(stripped, vocab, set_apart=standalone and i == 0):
+            units.append(_Unit("heading", lo + lead, lo + len(line.rstrip())))
+        elif units and _continues(text, units[-1], stripped):
+            units[-1].end = hi
+        else:
+            units.append(_Unit("line", lo + lead, hi))
+
+    lines = [
+        u for u in units if u.kind == "line" and not text[u.start : u.end].rstrip().endswith(":")
+    ]
+    # Bare lines under a duties, requirements or benefits heading are list items that lost
+    # their bullets; elsewhere only runs of short lines are, and long lines are prose.
+    # A heading inside this group sets the context for the lines after it.
+    if any(u.kind == "heading" for u in units):
+        first_heading = next(u for u in units if u.kind == "heading")
+        listy = vocab.key_for(text[first_heading.start : first_heading.end]) in _LIST_SECTIONS
+    short = sum(1 for u in lines if len(text[u.start : u.end].split()) <= 20)
+    as_list = len(lines) >= 2 and (listy or short * 2 > len(lines))
+    blocks: list[Block] = []
+    for u in units:
+        mapped = MappedText()
+        mapped.add_source(text, u.start, u.end)
+        if u.kind == "heading":
+            blocks.append(Block("heading", mapped, level=2))
+        elif u.kind == "bullet":
+            blocks.append(Block("list_item", mapped, level=1))
+        elif as_list and u in lines:
+            blocks.append(Block("list_item", mapped, level=1, marked=False))
+        else:
+            blocks.extend(_split_glued(mapped, vocab))
+    return blocks
+
+
+def _is_heading_shape(line: str) -> bool:
+    core = line.rstrip(":").strip()
+    return len(core.split()) <= 8 and (is_all_caps(core) or is_title_case(core))
+
+
+def _continues(text: str, prev: _Unit, line: str) -> bool:
+    """A hard-wrapped line: the previous one did not end a sentence and this one goes on."""
+    if prev.kind == "heading":
+        return False
+    before = text[prev.start : prev.end]
+    return not _ENDS_SENTENCE.search(before) and line[:1].islower()
+
+
+def _split_glued(mapped: MappedText, vocab: SectionVocabulary) -> list[Block]:
+    """Split scraped text where a known heading was glued between two sentences."""
+    out: list[Block] = []
+    pos = 0
+    for m in _GLUED_HEADING.finditer(mapped.text):
+        phrase = m.group(1).strip()
+        known = vocab.exact_key(phrase) is not None or (
+            vocab.key_for(phrase) is not None and len(phrase.split()) <= 5 and is_title_case(phrase)
+        )
+        if not known:
+            continue
+        if mapped.text[pos : m.start()].strip():
+            out.append(Block("paragraph", mapped.slice(pos, m.start())))
+        out.append(Block("heading", mapped.slice(m.start(1), m.end()), level=2))
+        pos = m.end()
+    if pos == 0:
+        return [Block("paragraph", mapped)]
+    if mapped.text[pos:].strip():
+        out.append(Block("paragraph", mapped.slice(pos, len(mapped.text))))
+    return out
+
+
+def _nest_headings(blocks: list[Block]) -> None:
+    """A heading followed directly by another heading is the parent of the one after it."""
+    for a, b in reversed(list(itertools.pairwise(blocks))):
+        if a.kind == "heading" and b.kind == "heading" and a.level >= b.level:
+            a.level = b.level - 1

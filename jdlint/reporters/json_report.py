@@ -1,0 +1,65 @@
+"""The JSON report: a versioned contract (docs/json-report.md, jdlint/schemas/report.schema.json)."""
+
+from __future__ import annotations
+
+import json
+from typing import IO, Any
+
+from .. import __version__
+from ..engine import FileReport
+from ..findings import Finding, Severity
+
+SCHEMA_VERSION = 1
+
+
+def finding_dict(report: FileReport, f: Finding) -> dict[str, Any]:
+    line, col = report.line_col(f.start)
+    end_line, end_col = report.line_col(f.end)
+    return {
+        "code": f.code,
+        "name": f.name,
+        "category": f.category,
+        "severity": str(f.severity),
+        "message": f.message,
+        "line": line,
+        "column": col,
+        "end_line": end_line,
+        "end_column": end_col,
+        "suggestions": f.suggestions,
+        "fixable": f.fixable,
+    }
+
+
+def file_dict(report: FileReport) -> dict[str, Any]:
+    if report.error:
+        return {"path": report.path, "error": report.error, "findings": []}
+    return {
+        "path": report.path,
+        "profile": report.profile,
+        "score": report.score,
+        "metrics": report.metrics,
+        "findings": [finding_dict(report, f) for f in report.findings],
+    }
+
+
+def document(reports: list[FileReport]) -> dict[str, Any]:
+    by_severity = {str(s): 0 for s in sorted(Severity, reverse=True)}
+    for r in reports:
+        for f in r.findings:
+            by_severity[str(f.severity)] += 1
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "jdlint", "version": __version__},
+        "summary": {
+            "files": len(reports),
+            "findings": sum(by_severity.values()),
+            "by_severity": by_severity,
+            "errors": sum(1 for r in reports if r.error),
+        },
+        "files": [file_dict(r) for r in reports],
+    }
+
+
+def write(reports: list[FileReport], out: IO[str], options: dict) -> None:
+    json.dump(document(reports), out, indent=2, ensure_ascii=False)
+    out.write("\n")

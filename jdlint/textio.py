@@ -1,0 +1,50 @@
+"""Bytes to text: encodings a posting may arrive in, and files that are not text at all."""
+
+from __future__ import annotations
+
+import codecs
+
+from .errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode(data: bytes) -> str:
+    """Decode a posting: UTF-8, or UTF-8/16/32 with a byte-order mark.
+
+    The BOM is dropped, so offsets count from the first character of text. Raises
+    InputError for binary data, invalid UTF-8 and empty files.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as e:
+                raise InputError(
+                    f"not valid {encoding.upper()} at byte {e.start + len(bom)}"
+                ) from None
+            return _checked(text)
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file (contains NUL bytes), not a posting")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        bad = data[e.start : e.start + 1].hex()
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{bad} at offset {e.start}); save the file as UTF-8"
+        ) from None
+    return _checked(text)
+
+
+def _checked(text: str) -> str:
+    if not text.strip():
+        raise InputError("file is empty")
+    if "\x00" in text:
+        raise InputError("contains NUL characters, not a posting")
+    return text
