@@ -80,7 +80,7 @@ def _parse(raw: str, syntax: str) -> tuple[dict[str, Any], dict[str, int]]:
     except yamlsrc.YamlError as e:
         raise InputError(
             f"front matter is not valid YAML: {e.message}", e.line + 1 if e.line else None
-        )
+        ) from None
     if data is None:
         return {}, {}
     if not isinstance(data, dict):

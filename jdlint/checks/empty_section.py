@@ -42,7 +42,9 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         if posting.title_span and heading.source_span() == posting.title_span:
             continue
         nxt = headed[i + 1] if i + 1 < len(headed) else None
-        if nxt is not None and (nxt.level > section.level or nxt.key is None):
-            continue  # a parent of subsections, or a value set as a heading
+        if nxt is not None and (nxt.level > section.level or nxt.key in (None, section.key)):
+            # A parent of subsections ("Requirements" over "Education:"), or a value
+            # set as a heading ("Licenses" over "Registered Nurse").
+            continue
         start, end = heading.source_span()
         yield rule.finding(start, end, heading=heading.text.strip())

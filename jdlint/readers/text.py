@@ -9,7 +9,6 @@ shapes it can tell apart from prose.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -49,7 +48,6 @@ def read_blocks(text: str, start: int, vocab: SectionVocabulary) -> list[Block]:
             heading = next((b for b in reversed(blocks) if b.kind == "heading"), None)
             listy = heading is not None and vocab.key_for(heading.text) in _LIST_SECTIONS
             blocks.extend(_group_blocks(text, group, vocab, listy))
-    _nest_headings(blocks)
     return blocks
 
 
@@ -131,10 +129,3 @@ def _split_glued(mapped: MappedText, vocab: SectionVocabulary) -> list[Block]:
     if mapped.text[pos:].strip():
         out.append(Block("paragraph", mapped.slice(pos, len(mapped.text))))
     return out
-
-
-def _nest_headings(blocks: list[Block]) -> None:
-    """A heading followed directly by another heading is the parent of the one after it."""
-    for a, b in reversed(list(itertools.pairwise(blocks))):
-        if a.kind == "heading" and b.kind == "heading" and a.level >= b.level:
-            a.level = b.level - 1
