@@ -79,8 +79,8 @@ def _group_blocks(
     if any(u.kind == "heading" for u in units):
         first_heading = next(u for u in units if u.kind == "heading")
         listy = vocab.key_for(text[first_heading.start : first_heading.end]) in _LIST_SECTIONS
-    short = sum(1 for u in lines if len(text[u.start : u.end].split()) <= 20)
-    as_list = len(lines) >= 2 and (listy or short * 2 > len(lines))
+    itemish = sum(1 for u in lines if _itemish(text[u.start : u.end]))
+    as_list = len(lines) >= 2 and (listy or itemish * 2 > len(lines))
     blocks: list[Block] = []
     for u in units:
         mapped = MappedText()
@@ -94,6 +94,11 @@ def _group_blocks(
         else:
             blocks.extend(_split_glued(mapped, vocab))
     return blocks
+
+
+def _itemish(line: str) -> bool:
+    """Reads as a list item rather than a sentence of prose: short, or not a full sentence."""
+    return len(line.split()) <= 12 or not re.search(r"[.!?]['’\")]*\s*$", line)
 
 
 def _is_heading_shape(line: str) -> bool:

@@ -1,0 +1,51 @@
+"""The project's example postings: good ones lint clean, flawed ones report their defects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jdlint.config import from_dict
+from jdlint.engine import Linter
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+GOOD = sorted(EXAMPLES.glob("*/good.md"))
+FLAWED = sorted(EXAMPLES.glob("*/flawed.md"))
+
+# The structure defects each flawed example was written with (see examples/README.md).
+EXPECTED_STRUCTURE = {
+    "case-manager": {"S201"},
+    "geriatric-case-manager": {"S104"},
+    "hospital-case-manager": set(),
+    "mental-health-case-manager": {"S101"},
+    "psychiatric-case-manager": {"S103", "S201"},
+    "rn-case-manager": {"S202", "S104"},
+    "software-engineer": set(),
+    "substance-use-case-manager": {"S202"},
+}
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter(from_dict({}))
+
+
+def test_there_is_a_good_and_a_flawed_example_for_every_profile() -> None:
+    assert len(GOOD) == len(FLAWED) == 8
+    assert {p.parent.name for p in FLAWED} == set(EXPECTED_STRUCTURE)
+
+
+@pytest.mark.parametrize("path", GOOD, ids=lambda p: p.parent.name)
+def test_good_examples_have_no_structure_findings(linter: Linter, path: Path) -> None:
+    report = linter.lint_file(path)
+    assert report.error is None
+    assert [f"{f.code} {f.message}" for f in report.findings if f.code.startswith("S")] == []
+
+
+@pytest.mark.parametrize("path", FLAWED, ids=lambda p: p.parent.name)
+def test_flawed_examples_report_exactly_their_structure_defects(linter: Linter, path: Path) -> None:
+    report = linter.lint_file(path)
+    assert report.error is None
+    codes = {f.code for f in report.findings if f.code.startswith("S")}
+    assert codes == EXPECTED_STRUCTURE[path.parent.name]
