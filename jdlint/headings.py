@@ -132,7 +132,7 @@ def looks_like_heading(text: str, vocab: SectionVocabulary, *, set_apart: bool =
     # "About the Role…." trails off rather than ending a sentence.
     trailing = _ELLIPSIS.search(stripped)
     core = (stripped[: trailing.start()] if trailing else stripped.rstrip(":")).strip()
-    if ":" in core or not core:
+    if ":" in core or not core or re.search(r"\]\(|https?:|www\.|@", core):
         return False
     if not trailing and _TERMINAL.search(stripped):
         return False
@@ -141,5 +141,6 @@ def looks_like_heading(text: str, vocab: SectionVocabulary, *, set_apart: bool =
     if ends_colon:
         return shaped or (known and len(words) <= 4 and "," not in core)
     if set_apart:
-        return (shaped and not re.search(r"\d", core)) or known or bool(trailing)
+        # "Full-Time (40 hours per week)" or "Salary £30,000" in bold is a fact, not a heading.
+        return not re.search(r"\d", core) and (shaped or known or bool(trailing))
     return is_all_caps(core) and len(words) <= 8

@@ -17,8 +17,10 @@ from ..posting import Block
 from ..source import MappedText
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_BULLET = re.compile(r"^[ \t]*(?:[-*•·▪◦●‣–]|\d{1,2}[.)]|[a-z][.)]|o(?=[ \t]))[ \t]+(?=\S)")
-_GLUED_HEADING = re.compile(r"(?<=[.!?)a-z])([A-Z][A-Za-z’'/& \-]{2,45}):")
+_BULLET = re.compile(
+    r"^[ \t]*(?:(?:[-*•·▪◦●‣–]|\d{1,2}[.)]|[a-z][.)]|o(?=[ \t]))[ \t]+(?=\S)|[-•·](?=[A-Z]))"
+)
+_GLUED_HEADING = re.compile(r"(?:(?<=[.!?)a-z])|^)([A-Z][A-Za-z’'/& \-]{2,45}):(?=\S)")
 _LIST_SECTIONS = {"responsibilities", "qualifications", "benefits"}
 _ENDS_SENTENCE = re.compile(r"[.!?:;]['’\")\]]*\s*$")
 
@@ -63,7 +65,9 @@ def _group_blocks(
         standalone = len(group) == 1 or (i == 0 and _is_heading_shape(stripped))
         if bullet:
             units.append(_Unit("bullet", lo + bullet.end(), hi))
-        elif looks_like_heading(stripped, vocab, set_apart=standalone and i == 0):
+        elif looks_like_heading(stripped, vocab, set_apart=standalone and i == 0) or _named_line(
+            stripped, vocab
+        ):
             units.append(_Unit("heading", lo + lead, lo + len(line.rstrip())))
         elif units and _continues(text, units[-1], stripped):
             units[-1].end = hi
@@ -94,6 +98,16 @@ def _group_blocks(
         else:
             blocks.extend(_split_glued(mapped, vocab))
     return blocks
+
+
+def _named_line(line: str, vocab: SectionVocabulary) -> bool:
+    """A short Title Case line inside a block that names a known section ("Who We Are")."""
+    return (
+        len(line.split()) <= 6
+        and not re.search(r"[.!?,;:\d]$|:", line)
+        and (is_title_case(line) or is_all_caps(line))
+        and vocab.key_for(line) is not None
+    )
 
 
 def _itemish(line: str) -> bool:
