@@ -6,15 +6,16 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 import click
 
 from . import __version__
 from .config import Config, load_file
-from .engine import FileReport, Linter
+from .engine import DEFAULT_MAX_BYTES, FileReport, Linter
 from .errors import ConfigError, InputError
 from .findings import Severity
 from .readers import EXTENSIONS, FORMATS
@@ -128,79 +129,149 @@ def check(
         linter = Linter(fixed, overrides)
         # Validate config and packs before reading any posting.
         first = next((p for p in paths if p != "-"), None)
-        linter.check_config(first)
+        linter.check_config(_config_probe(first) if first else stdin_filename)
     except ConfigError as e:
         _fail(str(e))
 
     reading = None if input_format == "auto" else input_format
     reports: list[FileReport] = []
     try:
-        for path in _expand(paths or (".",), linter):
-            if path == "-":
-                reports.append(_lint_stdin(linter, stdin_filename, reading))
+        for path, problem in _expand(paths or (".",), linter):
+            if problem is not None:
+                reports.append(FileReport(path, error=problem))
+            elif path == "-":
+                reports.append(_guarded(lambda: _lint_stdin(linter, stdin_filename, reading), "-"))
             else:
-                reports.append(linter.lint_file(path, reading))
+                reports.append(_guarded(partial(linter.lint_file, path, reading), path))
     except ConfigError as e:  # a config further down the tree
         _fail(str(e))
 
-    failing = Severity.parse(fail_on or _config_fail_on(linter, paths) or "error")
     use_colour = _colour(color) if output is None else False
     buffer = io.StringIO()
     REPORTERS[fmt](reports, buffer, {"color": use_colour, "quiet": quiet})
     if output:
-        Path(output).write_text(buffer.getvalue(), encoding="utf-8")
-        _summary_to(sys.stderr, reports)
+        try:
+            Path(output).write_text(buffer.getvalue(), encoding="utf-8")
+        except OSError as e:
+            _fail(f"cannot write report to {output}: {e.strerror or e}")
+        if not quiet:
+            _summary_to(sys.stderr, reports)
     else:
-        click.echo(buffer.getvalue(), nl=False)
+        # ``color`` keeps click from stripping the styles when --color is forced on a pipe.
+        click.echo(buffer.getvalue(), nl=False, color=True if use_colour else None)
     for r in reports:
-        if r.error and fmt != "text":
+        if r.error and (fmt != "text" or output):
             click.echo(f"{r.path}: error: {r.error}", err=True)
 
     if any(r.error for r in reports):
         sys.exit(EXIT_ERROR)
-    if any(f.severity >= failing for r in reports for f in r.findings):
+    if any(f.severity >= _failing(linter, fail_on, r.path) for r in reports for f in r.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
 
 
-def _config_fail_on(linter: Linter, paths: tuple[str, ...]) -> str | None:
-    first = next((p for p in paths if p != "-"), None)
-    return linter.config_for(first).get("fail-on")
+def _config_probe(path: str) -> str:
+    """The path whose folder holds a posting's config: for a folder, a file inside it."""
+    return str(Path(path) / "x") if Path(path).is_dir() else path
+
+
+def _failing(linter: Linter, cli: str | None, path: str) -> Severity:
+    """--fail-on, else the fail-on of the config that applies to the file, else error."""
+    if cli:
+        return Severity.parse(cli)
+    probe = None if path == "-" else path
+    return Severity.parse(linter.config_for(probe).get("fail-on") or "error")
+
+
+def _guarded(lint: Callable[[], FileReport], path: str) -> FileReport:
+    """Run one file's lint; a crash in a check is reported for that file, not a traceback."""
+    try:
+        return lint()
+    except ConfigError:
+        raise
+    except Exception as e:  # the run goes on with the other files
+        if os.environ.get("JDLINT_DEBUG"):
+            raise
+        return FileReport(
+            path, error=f"internal error: {type(e).__name__}: {e} (please report this)"
+        )
 
 
 def _lint_stdin(linter: Linter, name: str | None, reading: str | None) -> FileReport:
     path = name or "-"
+    limit = linter.config_for(name).get("max-file-size", DEFAULT_MAX_BYTES)
     try:
-        text = decode(sys.stdin.buffer.read())
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise InputError(
+                f"standard input is over the {limit:,}-byte limit (max-file-size in config)"
+            )
+        text = decode(data)
     except InputError as e:
         return FileReport(path, error=e.message)
     return linter.lint_text(text, path, reading)
 
 
-def _expand(paths: tuple[str, ...], linter: Linter) -> Iterator[str]:
-    """Files named are always linted; folders are walked for posting extensions."""
-    import fnmatch
+def _expand(paths: tuple[str, ...], linter: Linter) -> Iterator[tuple[str, str | None]]:
+    """(path, error) pairs: files named are always linted; folders are walked.
 
+    A walk takes files with a posting extension and skips hidden files and folders,
+    repository documents (README.md, ...) and the ``exclude`` globs of the config that
+    applies, matched against the path relative to that config's folder and the name.
+    """
     for raw in paths:
         p = Path(raw)
         if raw == "-" or not p.is_dir():
-            yield raw
+            yield raw, None
             continue
-        config = linter.config_for(str(p / "x"))
-        excludes = config.get("exclude", [])
-        for root, dirs, files in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        problems: list[tuple[str, str]] = []
+
+        def unreadable(e: OSError) -> None:
+            where = e.filename or raw  # noqa: B023 - used within this iteration only
+            problems.append((str(where), f"cannot read folder: {e.strerror or e}"))  # noqa: B023
+
+        found = 0
+        for root, dirs, files in os.walk(p, onerror=unreadable):
+            dirs[:] = sorted(
+                d
+                for d in dirs
+                if d not in _SKIP_DIRS
+                and not d.startswith(".")
+                and not _excluded(linter, Path(root) / d)
+            )
             for name in sorted(files):
+                full = Path(root) / name
                 if (
-                    Path(name).suffix.lower() not in EXTENSIONS
-                    or Path(name).stem.lower() in _SKIP_FILES
+                    name.startswith(".")
+                    or full.suffix.lower() not in EXTENSIONS
+                    or full.stem.lower() in _SKIP_FILES
+                    or _excluded(linter, full)
                 ):
                     continue
-                full = Path(root) / name
-                rel = full.as_posix()
-                if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(name, g) for g in excludes):
-                    continue
-                yield str(full)
+                found += 1
+                yield str(full), None
+        yield from problems
+        if not found and not problems:
+            click.echo(f"jdlint: warning: no postings found in {raw}", err=True)
+
+
+def _excluded(linter: Linter, path: Path) -> bool:
+    import fnmatch
+
+    config = linter.config_for(str(path))
+    globs = config.get("exclude", [])
+    if not globs:
+        return False
+    try:
+        rel = path.resolve().relative_to(config.root).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    candidates = {rel, path.as_posix(), path.name}
+    return any(
+        fnmatch.fnmatch(c, g.rstrip("/")) or fnmatch.fnmatch(c, g.rstrip("/") + "/*")
+        for g in globs
+        for c in candidates
+    )
 
 
 def _colour(flag: bool | None) -> bool:
@@ -212,16 +283,35 @@ def _colour(flag: bool | None) -> bool:
 
 
 def _summary_to(stream: IO[str], reports: list[FileReport]) -> None:
-    from .reporters import text
-
-    text.write([r for r in reports if r.error], io.StringIO(), {})
     total = sum(len(r.findings) for r in reports)
     stream.write(f"jdlint: {total} finding(s) in {len(reports)} file(s)\n")
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"jdlint: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _config_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="Config whose extra packs to include [default: found from the current folder].",
+    )(f)
+
+
+def _pack_set(config_path: str | None) -> Any:
+    """Built-in packs plus the extra packs of the config (given, or found from here)."""
+    from . import packs
+    from .config import discover
+
+    try:
+        config = load_file(config_path) if config_path else discover(str(Path.cwd()))
+        return packs.load(config.pack_paths(), config.extra_sections())
+    except ConfigError as e:
+        _fail(str(e))
 
 
 @main.command("rules")
@@ -229,14 +319,10 @@ def _fail(message: str) -> None:
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 @click.option("--all", "show_all", is_flag=True, help="Include rules that are off by default.")
-def rules_cmd(fmt: str, show_all: bool) -> None:
+@_config_option
+def rules_cmd(fmt: str, show_all: bool, config_path: str | None) -> None:
     """List every rule: code, name, category, default severity."""
-    from . import packs
-
-    try:
-        pack_set = packs.load()
-    except ConfigError as e:
-        _fail(str(e))
+    pack_set = _pack_set(config_path)
     rows = [r for r in pack_set.rules.values() if show_all or r.enabled]
     if fmt == "json":
         data = [
@@ -261,15 +347,12 @@ def rules_cmd(fmt: str, show_all: bool) -> None:
 
 @main.command()
 @click.argument("code")
-def explain(code: str) -> None:
+@_config_option
+def explain(code: str, config_path: str | None) -> None:
     """Explain a rule: why it matters, its source, options and examples."""
-    from . import packs
     from .checks import KINDS
 
-    try:
-        pack_set = packs.load()
-    except ConfigError as e:
-        _fail(str(e))
+    pack_set = _pack_set(config_path)
     rule = pack_set.rules.get(code.upper()) or pack_set.by_name().get(code.lower())
     if rule is None:
         _fail(f"unknown rule '{code}' (see 'jdlint rules')")
@@ -291,7 +374,7 @@ def explain(code: str) -> None:
 
 
 def _indent(text: str) -> str:
-    return "\n".join("    " + line for line in text.rstrip().splitlines()) + "\n"
+    return "\n".join(("    " + line).rstrip() for line in text.rstrip().splitlines()) + "\n"
 
 
 STARTER = """\
