@@ -8,6 +8,7 @@ the file and line.
 from __future__ import annotations
 
 import fnmatch
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -51,6 +52,8 @@ class Config:
     path: str | None = None
     values: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
+    # Values given on the command line, so an error about them does not blame the file.
+    cli: dict[str, Any] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -65,14 +68,24 @@ class Config:
     def merged(self, overrides: dict[str, Any]) -> Config:
         """Command-line settings over the file's: select replaces, ignore extends."""
         values = dict(self.values)
+        cli = dict(self.cli)
         for key, value in overrides.items():
             if value is None or value == []:
                 continue
+            cli[key] = value
             if key in ("ignore", "extend-select"):
                 values[key] = list(values.get(key, [])) + list(value)
             else:
                 values[key] = value
-        return replace(self, values=values)
+        return replace(self, values=values, cli=cli)
+
+    def sub_line(self, key: str, sub: Any) -> int | None:
+        """The line of ``sub`` inside the mapping set by ``key`` (else the key's line)."""
+        value = self.values.get(key)
+        key_lines = getattr(value, "key_lines", None)
+        if key_lines and sub in key_lines:
+            return key_lines[sub]
+        return self.line(key)
 
     def pack_paths(self) -> tuple[str, ...]:
         return tuple(str((self.root / p).resolve()) for p in self.get("packs", []))
@@ -87,7 +100,9 @@ def parse(text: str, path: str) -> Config:
             data = tomllib.loads(text).get("tool", {}).get("jdlint", {})
         except tomllib.TOMLDecodeError as e:
             raise ConfigError(f"invalid TOML: {e}", path=path) from None
-        lines: dict[str, int] = {}
+        if not isinstance(data, dict):
+            raise ConfigError("[tool.jdlint] must be a table of settings", path=path)
+        lines: dict[str, int] = _toml_key_lines(text)
     else:
         try:
             data = yamlsrc.load(text)
@@ -101,23 +116,51 @@ def parse(text: str, path: str) -> Config:
     return from_dict(data, path, lines)
 
 
+_TOML_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+_TOML_KEY = re.compile(r"^\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_-]+)\s*(?:\.[^=]*)?=")
+
+
+def _toml_key_lines(text: str) -> dict[str, int]:
+    """Lines of the settings under [tool.jdlint] (and of its [tool.jdlint.X] tables)."""
+    lines: dict[str, int] = {}
+    inside = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _TOML_HEADER.match(line)
+        if header:
+            parts = [p.strip().strip("\"'") for p in header.group(1).split(".")]
+            inside = parts[:2] == ["tool", "jdlint"]
+            if inside and len(parts) > 2:
+                lines.setdefault(parts[2], number)
+            inside = inside and len(parts) == 2
+            continue
+        key = _TOML_KEY.match(line) if inside else None
+        if key:
+            lines.setdefault(key.group(1).strip("\"'"), number)
+    return lines
+
+
 def from_dict(
     data: dict[str, Any], path: str | None = None, lines: dict[str, int] | None = None
 ) -> Config:
     """A validated Config from settings (as a config file or the Python API gives them)."""
-    lines = lines or {}
-    config = Config(path, {}, lines)
-    for key, value in data.items():
-        key = str(key).replace("_", "-")
+    given_lines = lines or {}
+    config = Config(path, {}, {})
+    for raw_key, value in data.items():
+        key = str(raw_key).replace("_", "-")
+        line = given_lines.get(raw_key, given_lines.get(key))
         if key not in KEYS:
             known = ", ".join(sorted(KEYS))
-            raise ConfigError(f"unknown setting '{key}' (settings: {known})", lines.get(key), path)
+            raise ConfigError(f"unknown setting '{raw_key}' (settings: {known})", line, path)
+        if key in config.values:
+            raise ConfigError(f"'{key}' is set twice (as '{raw_key}')", line, path)
         tp, _ = KEYS[key]
         if isinstance(value, str) and tp == list[str]:
             value = [v.strip() for v in value.split(",") if v.strip()]
         if not check_type(value, tp):
-            raise ConfigError(f"'{key}' must be {type_name(tp)}", lines.get(key), path)
+            raise ConfigError(f"'{key}' must be {type_name(tp)}", line, path)
         config.values[key] = value
+        if line:
+            config.lines[key] = line
     _check_values(config)
     return config
 
@@ -134,8 +177,15 @@ def _check_values(config: Config) -> None:
             Severity.parse(sev)
         except ValueError as e:
             raise ConfigError(
-                f"severity of {code}: {e}", config.line("severity"), config.path
+                f"severity of {code}: {e}", config.sub_line("severity", code), config.path
             ) from None
+    size = config.get("max-file-size")
+    if size is not None and size <= 0:
+        raise ConfigError(
+            "'max-file-size' must be a positive number of bytes",
+            config.line("max-file-size"),
+            config.path,
+        )
     unknown_nlp = set(config.get("nlp", {})) - {"model"}
     if unknown_nlp:
         raise ConfigError(
@@ -184,12 +234,15 @@ def _matches(selector: str, rule: Rule) -> bool:
     return s.upper() == "ALL" or rule.code.startswith(s.upper()) or rule.name == s.lower()
 
 
-def _check_selectors(selectors: list[str], packs: PackSet, what: str, config: Config) -> None:
+def _check_selectors(
+    selectors: list[str], packs: PackSet, what: str, config: Config, sub: Any = None
+) -> None:
     for s in selectors:
         if not any(_matches(s, r) for r in packs.rules.values()):
-            raise ConfigError(
-                f"unknown rule code or name '{s}' in {what}", config.line(what), config.path
-            )
+            if s in (config.cli.get(what) or []):
+                raise ConfigError(f"unknown rule code or name '{s}' in --{what}")
+            line = config.sub_line(what, sub) if sub is not None else config.line(what)
+            raise ConfigError(f"unknown rule code or name '{s}' in {what}", line, config.path)
 
 
 def active_rules(packs: PackSet, config: Config) -> list[Rule]:
@@ -200,14 +253,15 @@ def active_rules(packs: PackSet, config: Config) -> list[Rule]:
     for key, sel in (("select", select or []), ("extend-select", extend), ("ignore", ignore)):
         _check_selectors(sel, packs, key, config)
     severity = config.get("severity", {})
-    _check_selectors(list(severity), packs, "severity", config)
-    for codes in config.get("per-file-ignores", {}).values():
-        _check_selectors(codes, packs, "per-file-ignores", config)
+    for sel in severity:
+        _check_selectors([sel], packs, "severity", config, sub=sel)
+    for pattern, codes in config.get("per-file-ignores", {}).items():
+        _check_selectors(codes, packs, "per-file-ignores", config, sub=pattern)
     options = config.get("rules", {})
     for code in options:
         if code.upper() not in packs.rules:
             raise ConfigError(
-                f"unknown rule code '{code}' in rules", config.line("rules"), config.path
+                f"unknown rule code '{code}' in rules", config.sub_line("rules", code), config.path
             )
 
     out = []
@@ -225,15 +279,26 @@ def active_rules(packs: PackSet, config: Config) -> list[Rule]:
         if rule.code in {c.upper() for c in options}:
             from .checks import KINDS
 
-            given = next(v for c, v in options.items() if c.upper() == rule.code)
+            key, given = next((c, v) for c, v in options.items() if c.upper() == rule.code)
             values, errors = resolve(
                 KINDS[rule.kind].OPTIONS, {**rule.options, **given}, f"rules.{rule.code}"
             )
             if errors:
-                raise ConfigError(errors[0], config.line("rules"), config.path)
+                raise ConfigError(
+                    errors[0], _option_line(config, key, given, errors[0]), config.path
+                )
             rule = replace(rule, options=values)
         out.append(rule)
     return out
+
+
+def _option_line(config: Config, code: str, given: dict[str, Any], error: str) -> int | None:
+    """The line of the option an error names, else of the rule's entry under ``rules``."""
+    named = re.search(r"option '([^']+)'", error)
+    key_lines = getattr(given, "key_lines", {})
+    if named and named.group(1) in key_lines:
+        return key_lines[named.group(1)]
+    return config.sub_line("rules", code)
 
 
 def ignored_for(config: Config, path: str) -> list[str]:

@@ -16,6 +16,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column \d+\)")
 _OPEN = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*(\r\n|\r|\n)")
 
 # Front matter keys jdlint reads, with the types it accepts. Others are kept but unchecked:
@@ -56,6 +57,10 @@ def split(text: str) -> tuple[FrontMatter | None, int]:
     raw = text[m.end() : end.start()]
     syntax = "yaml" if fence == "---" else "toml"
     data, key_lines = _parse(raw, syntax)
+    if not text[body_start:].strip():
+        # Otherwise the posting lints clean: no text, so nothing to find.
+        closing_line = probe.count("\n", 0, end.start()) + 1
+        raise InputError("the posting has no text after its front matter", closing_line)
     return FrontMatter(data, 0, body_start, key_lines, syntax), body_start
 
 
@@ -65,9 +70,15 @@ def _parse(raw: str, syntax: str) -> tuple[dict[str, Any], dict[str, int]]:
         try:
             data = tomllib.loads(raw.replace("\r\n", "\n"))
         except tomllib.TOMLDecodeError as e:
+            # The parser counts lines from the block; the block starts on line 2 of the file.
+            message = str(e)
             line = getattr(e, "lineno", None)
+            at = _TOML_AT.search(message)
+            if at:
+                message = message[: at.start()].rstrip()
+                line = line or int(at.group(1))
             raise InputError(
-                f"front matter is not valid TOML: {e}", line + 1 if line else None
+                f"front matter is not valid TOML: {message}", line + 1 if line else None
             ) from None
         key_lines = {}
         for i, line_text in enumerate(raw.splitlines(), start=2):
@@ -99,7 +110,7 @@ def type_problems(fm: FrontMatter) -> list[tuple[str, int, str]]:
         if key in ("date_posted", "valid_through") and hasattr(value, "isoformat"):
             continue
         if not isinstance(value, types) or isinstance(value, bool):
-            allowed = " or ".join(_TYPE_NAMES[t] for t in types)
+            allowed = " or ".join(dict.fromkeys(_TYPE_NAMES[t] for t in types))
             msg = f"front matter '{key}' must be {allowed}, not {_kind(value)}"
             out.append((key, fm.key_lines.get(key, 1), msg))
         elif isinstance(value, list) and not all(isinstance(v, str) for v in value):

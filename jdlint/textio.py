@@ -36,8 +36,10 @@ def decode(data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         bad = data[e.start : e.start + 1].hex()
+        line = data.count(b"\n", 0, e.start) + 1
         raise InputError(
-            f"not valid UTF-8 (byte 0x{bad} at offset {e.start}); save the file as UTF-8"
+            f"not valid UTF-8 on line {line} (byte 0x{bad} at offset {e.start}); "
+            "save the file as UTF-8"
         ) from None
     return _checked(text)
 

@@ -20,7 +20,11 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _BULLET = re.compile(
     r"^[ \t]*(?:(?:[-*•·▪◦●‣–]|\d{1,2}[.)]|[a-z][.)]|o(?=[ \t]))[ \t]+(?=\S)|[-•·](?=[A-Z]))"
 )
-_GLUED_HEADING = re.compile(r"(?:(?<=[.!?)a-z])|^)([A-Z][A-Za-z’'/& \-]{2,45}):(?=\S)")
+# A heading glued to the sentence before it, or at the start of a line and glued to the text
+# after it ("How you will make an impact:Provides..."); "Schedule: Full time" is a field.
+_GLUED_HEADING = re.compile(
+    r"(?:(?<=[.!?)a-z])([A-Z][A-Za-z’'/& \-]{2,45}):|^([A-Z][A-Za-z’'/& \-]{2,45}):(?=\S))"
+)
 _LIST_SECTIONS = {"responsibilities", "qualifications", "benefits"}
 _ENDS_SENTENCE = re.compile(r"[.!?:;]['’\")\]]*\s*$")
 
@@ -133,7 +137,8 @@ def _split_glued(mapped: MappedText, vocab: SectionVocabulary) -> list[Block]:
     out: list[Block] = []
     pos = 0
     for m in _GLUED_HEADING.finditer(mapped.text):
-        phrase = m.group(1).strip()
+        group = 1 if m.group(1) else 2
+        phrase = m.group(group).strip()
         known = vocab.exact_key(phrase) is not None or (
             vocab.key_for(phrase) is not None and len(phrase.split()) <= 5 and is_title_case(phrase)
         )
@@ -141,7 +146,7 @@ def _split_glued(mapped: MappedText, vocab: SectionVocabulary) -> list[Block]:
             continue
         if mapped.text[pos : m.start()].strip():
             out.append(Block("paragraph", mapped.slice(pos, m.start())))
-        out.append(Block("heading", mapped.slice(m.start(1), m.end()), level=2))
+        out.append(Block("heading", mapped.slice(m.start(group), m.end()), level=2))
         pos = m.end()
     if pos == 0:
         return [Block("paragraph", mapped)]
