@@ -16,6 +16,7 @@ from .errors import InputError
 from .findings import Finding, Severity
 from .nlp import get_nlp
 from .posting import Posting
+from .roles import GENERAL, RoleData, detect
 from .textio import decode
 
 # Points a finding takes off the 0-100 score, by severity.
@@ -30,6 +31,7 @@ class FileReport:
     error: str | None = None
     profile: dict[str, str] = field(default_factory=lambda: {"id": "general", "source": "default"})
     metrics: dict[str, Any] = field(default_factory=dict)
+    coverage: Any = None
 
     @property
     def score(self) -> int | None:
@@ -99,12 +101,21 @@ class Linter:
             report.error = str(e)
             return report
         report.posting = posting
-        report.profile = _profile(posting, config, self.overrides.get("profile"))
+        try:
+            report.profile = _profile(posting, config, self.overrides.get("profile"), pack_set.roles)
+        except InputError as e:
+            report.error = e.message
+            return report
         ignored = cfg.ignored_for(config, path) if path not in ("<text>", "-") else []
         model = config.get("nlp", {}).get("model")
         ctx = Context(
             posting,
-            settings={"config": config, "rules": pack_set.rules, "profile": report.profile["id"]},
+            settings={
+                "config": config,
+                "rules": pack_set.rules,
+                "profile": report.profile["id"],
+                "roles": pack_set.roles,
+            },
             today=self.today or dt.date.today(),
             _nlp_factory=partial(get_nlp, model),
         )
@@ -124,6 +135,7 @@ class Linter:
             ]
         findings.sort(key=lambda f: (f.start, f.code, f.end))
         report.findings = findings
+        report.coverage = ctx._coverage or None
         report.metrics = _metrics(ctx)
         return report
 
@@ -153,19 +165,32 @@ class Linter:
 DEFAULT_MAX_BYTES = 5_000_000
 
 
-def _profile(posting: Posting, config: cfg.Config, cli: str | None) -> dict[str, str]:
-    if cli:
-        return {"id": cli, "source": "command-line"}
-    fm_profile = posting.meta.get("profile")
-    if isinstance(fm_profile, str) and fm_profile.strip():
-        return {"id": fm_profile.strip(), "source": "front-matter"}
-    if config.get("profile"):
-        return {"id": config.get("profile"), "source": "config"}
-    return {"id": "general", "source": "default"}
+def _profile(posting: Posting, config: cfg.Config, cli: str | None, roles: RoleData) -> dict[str, str]:
+    """The role profile: command line, front matter, config, else detected from the title."""
+    given = [
+        (cli, "command-line"),
+        (posting.meta.get("profile"), "front-matter"),
+        (config.get("profile"), "config"),
+    ]
+    for value, source in given:
+        if isinstance(value, str) and value.strip():
+            pid = value.strip()
+            if pid != GENERAL and pid not in roles.profiles:
+                known = ", ".join([GENERAL, *sorted(roles.profiles)])
+                raise InputError(f"unknown profile '{pid}' from {source} (profiles: {known})")
+            return {"id": pid, "source": source}
+    pid, source = detect(posting, roles)
+    return {"id": pid, "source": source}
 
 
 def _metrics(ctx: Context) -> dict[str, Any]:
     posting = ctx.posting
     body = posting.body_blocks()
     sentences = sum(len(list(ctx.analysis.doc(b.index).sents)) for b in body) if body else 0
-    return {"words": posting.words, "sentences": sentences}
+    metrics: dict[str, Any] = {"words": posting.words, "sentences": sentences}
+    if body:
+        from . import readability
+
+        # textstat on the posting's prose, the same values the R1xx rules read.
+        metrics.update(readability.get(ctx).rounded())
+    return metrics

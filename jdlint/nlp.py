@@ -77,12 +77,29 @@ class Analysis:
 
     docs: list[Doc]
     trained: bool
+    lemma_table: Any = None
 
     def doc(self, block_index: int) -> Doc:
         return self.docs[block_index]
+
+    def lemma(self, token: Any) -> str:
+        """Lower-case lemma. The lookup table is case-sensitive, so "Evaluates" at the start
+        of a bullet is looked up as "evaluates"."""
+        lemma = token.lemma_ or token.text
+        if self.lemma_table is not None and lemma == token.text and token.text != token.lower_:
+            return str(self.lemma_table.get(token.lower_, token.lower_)).lower()
+        return lemma.lower()
 
 
 def analyse(posting: Posting, factory: Any = None) -> Analysis:
     nlp = factory() if callable(factory) else get_nlp(None)
     docs = list(nlp.pipe(b.text for b in posting.blocks))
-    return Analysis(docs, trained=nlp.has_pipe("parser") or nlp.has_pipe("tagger"))
+    trained = nlp.has_pipe("parser") or nlp.has_pipe("tagger")
+    return Analysis(docs, trained=trained, lemma_table=None if trained else _lookup_table(nlp))
+
+
+def _lookup_table(nlp: Language) -> Any:
+    try:
+        return nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    except (KeyError, AttributeError):
+        return None

@@ -17,6 +17,8 @@ from .errors import ConfigError
 from .findings import CATEGORIES, Finding, Severity
 from .headings import SectionVocabulary
 from .options import resolve
+from .roles import RoleData, check_references
+from .roles import parse as parse_roles
 
 CODE = re.compile(r"^[SDKRIC]\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -35,7 +37,7 @@ _RULE_KEYS: dict[str, tuple[type, ...]] = {
     "category": (str,),
 }
 _REQUIRED_RULE_KEYS = ("code", "name", "kind", "severity", "message", "description", "examples")
-_PACK_KEYS = {"pack", "description", "sources", "sections", "rules"}
+_PACK_KEYS = {"pack", "description", "sources", "sections", "rules", "profiles", "concepts"}
 _EXAMPLE_KEYS = {"text", "format", "count", "line", "config", "path"}
 
 
@@ -95,6 +97,7 @@ class PackSet:
     rules: dict[str, Rule]
     vocabulary: SectionVocabulary
     files: list[str]
+    roles: RoleData = field(default_factory=RoleData)
 
     def by_name(self) -> dict[str, Rule]:
         return {r.name: r for r in self.rules.values()}
@@ -130,6 +133,7 @@ def load(
     rules: dict[str, Rule] = {}
     names: dict[str, str] = {}
     sections: dict[str, list[str]] = {}
+    roles = RoleData()
     for f in files:
         try:
             text = f.read_text(encoding="utf-8")
@@ -157,6 +161,7 @@ def load(
                     str(f),
                 )
             sections.setdefault(key, []).extend(phrases)
+        parse_roles(data, str(f), roles)
         raw_rules = data.get("rules") or []
         if not isinstance(raw_rules, list):
             raise ConfigError("'rules' must be a list", data.key_line("rules"), str(f))
@@ -179,9 +184,8 @@ def load(
             rules[rule.code] = rule
     for key, phrases in extra_sections:
         sections.setdefault(key, []).extend(phrases)
-    return PackSet(
-        dict(sorted(rules.items())), SectionVocabulary(sections), [str(f) for f in files]
-    )
+    check_references(roles)
+    return PackSet(dict(sorted(rules.items())), SectionVocabulary(sections), [str(f) for f in files], roles)
 
 
 def _rule(item: Any, path: str, kinds: dict[str, Any]) -> Rule:

@@ -15,6 +15,7 @@ from . import (
     list_required,
     long_block,
     required_section,
+    role_coverage,
     section_headings,
 )
 
@@ -24,6 +25,7 @@ _MODULES: tuple[ModuleType, ...] = (
     list_required,
     long_block,
     required_section,
+    role_coverage,
     section_headings,
 )
 

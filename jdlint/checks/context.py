@@ -10,6 +10,7 @@ from ..posting import Posting
 
 if TYPE_CHECKING:
     from ..nlp import Analysis
+    from ..roles import Coverage
 
 
 @dataclass
@@ -19,6 +20,7 @@ class Context:
     today: dt.date = field(default_factory=dt.date.today)
     _analysis: Analysis | None = None
     _nlp_factory: Any = None
+    _coverage: Any = None
 
     @property
     def analysis(self) -> Analysis:
@@ -28,6 +30,14 @@ class Context:
 
             self._analysis = analyse(self.posting, self._nlp_factory)
         return self._analysis
+
+    def coverage(self) -> Coverage | None:
+        """The role profile's concepts and where each was found; None for no role profile."""
+        if self._coverage is None:
+            from ..roles import measure
+
+            self._coverage = measure(self) or False
+        return self._coverage or None
 
     def keyed_sections(self) -> list[str]:
         return [s.key for s in self.posting.sections if s.key and not s.implicit]

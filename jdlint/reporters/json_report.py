@@ -33,13 +33,37 @@ def finding_dict(report: FileReport, f: Finding) -> dict[str, Any]:
 def file_dict(report: FileReport) -> dict[str, Any]:
     if report.error:
         return {"path": report.path, "error": report.error, "findings": []}
-    return {
+    out = {
         "path": report.path,
         "profile": report.profile,
         "score": report.score,
         "metrics": report.metrics,
         "findings": [finding_dict(report, f) for f in report.findings],
     }
+    if report.coverage is not None:
+        out["coverage"] = coverage_list(report)
+    return out
+
+
+def coverage_list(report: FileReport) -> list[dict[str, Any]]:
+    """Each concept of the role profile: found or missing, and where it was found."""
+    assert report.posting is not None
+    items = []
+    for item in report.coverage.items:
+        entry: dict[str, Any] = {
+            "concept": item.concept.key,
+            "label": item.concept.label,
+            "level": item.level,
+            "section": item.concept.section,
+            "found": item.evidence is not None,
+        }
+        if item.evidence is not None:
+            block = report.posting.blocks[item.evidence.block_index]
+            start, end = block.source_span(item.evidence.start, item.evidence.end)
+            entry["line"], entry["column"] = report.line_col(start)
+            entry["text"] = report.posting.text[start:end]
+        items.append(entry)
+    return items
 
 
 def document(reports: list[FileReport]) -> dict[str, Any]:

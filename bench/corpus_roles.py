@@ -1,0 +1,44 @@
+"""Role profiles and missing duties jdlint finds in ../shared/corpus (when present).
+
+    python bench/corpus_roles.py [CORPUS_DIR]
+
+Prints, per posting, the detected profile and how it was chosen, then each missing
+required duty or qualification (D101, D102). Skips cleanly without the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from jdlint.config import from_dict
+from jdlint.engine import Linter
+
+
+def main() -> int:
+    corpus = Path(
+        sys.argv[1]
+        if len(sys.argv) > 1
+        else Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    )
+    manifest = corpus / "manifest.jsonl"
+    if not manifest.is_file():
+        print(f"no corpus at {corpus}; nothing to do")
+        return 0
+    linter = Linter(from_dict({"select": ["D"]}))
+    for line in manifest.read_text().splitlines():
+        entry = json.loads(line)
+        report = linter.lint_file(corpus / entry["file"])
+        profile = report.profile
+        print(
+            f"{entry['file']:<24} {entry['category']:<30} {profile['id']} ({profile['source']})  title: {entry['title'][:60]}"
+        )
+        for f in report.findings:
+            if f.code in ("D101", "D102"):
+                print(f"    {f.code} {f.data.get('concept')}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

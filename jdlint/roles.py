@@ -1,0 +1,342 @@
+"""Role profiles and the concepts (duties, qualifications) a posting for each must show.
+
+Both are data in role packs (``rules/roles/*.yaml``). A concept is a set of ways of saying
+one thing; each way is a list of slots, and a slot is a set of alternative words or
+phrases. A way matches when every slot is found, in any order, within one sentence or
+bullet and within a few words of each other, comparing lemmas, so "plan each patient's
+discharge", "coordinate safe discharges" and "discharge planning" are one concept.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from .checks.context import Context
+    from .nlp import Analysis
+    from .posting import Posting
+
+GENERAL = "general"
+DEFAULT_WINDOW = 10
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Alternatives for one slot: each a tuple of lower-case words (a phrase)."""
+
+    alternatives: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Concept:
+    key: str
+    label: str
+    section: str
+    example: str
+    ways: tuple[tuple[Slot, ...], ...]
+    window: int = DEFAULT_WINDOW
+
+
+@dataclass
+class Profile:
+    id: str
+    label: str
+    family: str
+    titles: list[str]
+    keywords: list[str]
+    required: list[str]
+    recommended: list[str]
+    extends: str | None = None
+    pack: str = ""
+
+
+@dataclass
+class RoleData:
+    profiles: dict[str, Profile] = field(default_factory=dict)
+    concepts: dict[str, Concept] = field(default_factory=dict)
+
+    def title_phrases(self) -> tuple[Slot, ...]:
+        """Every profile's titles, as one-alternative slots for matching."""
+        if not hasattr(self, "_titles"):
+            words = {_words(t) for p in self.profiles.values() for t in p.titles}
+            self._titles = tuple(Slot((w,)) for w in sorted(words) if w)
+        return self._titles
+
+    def resolved(self, profile_id: str) -> tuple[list[str], list[str]]:
+        """Required and recommended concept keys, inherited along ``extends``."""
+        required: list[str] = []
+        recommended: list[str] = []
+        seen: set[str] = set()
+        pid: str | None = profile_id
+        chain = []
+        while pid and pid not in seen and pid in self.profiles:
+            seen.add(pid)
+            chain.append(self.profiles[pid])
+            pid = self.profiles[pid].extends
+        for profile in reversed(chain):
+            required += [c for c in profile.required if c not in required]
+            recommended += [
+                c for c in profile.recommended if c not in recommended and c not in required
+            ]
+        recommended = [c for c in recommended if c not in required]
+        return required, recommended
+
+
+_PROFILE_KEYS = {
+    "id",
+    "label",
+    "family",
+    "titles",
+    "keywords",
+    "required",
+    "recommended",
+    "extends",
+}
+_CONCEPT_KEYS = {"label", "section", "example", "match", "window"}
+
+
+def parse(data: dict[str, Any], path: str, into: RoleData) -> None:
+    """Read ``profiles`` and ``concepts`` from one pack into ``into``; errors name file and line."""
+    for key, raw in (data.get("concepts") or {}).items():
+        line = data["concepts"].key_line(key)
+        if key in into.concepts:
+            raise ConfigError(f"duplicate concept '{key}'", line, path)
+        into.concepts[key] = _concept(key, raw, line, path)
+    for raw in data.get("profiles") or []:
+        line = getattr(raw, "line", None)
+        if not isinstance(raw, dict):
+            raise ConfigError("each profile must be a mapping", line, path)
+        unknown = set(raw) - _PROFILE_KEYS
+        if unknown:
+            raise ConfigError(f"unknown profile key(s) {sorted(unknown)}", line, path)
+        if not isinstance(raw.get("id"), str) or not re.fullmatch(r"[a-z][a-z0-9-]*", raw["id"]):
+            raise ConfigError("a profile needs a kebab-case 'id'", line, path)
+        lists = {}
+        for name in ("titles", "keywords", "required", "recommended"):
+            value = raw.get(name, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(
+                    f"profile '{raw['id']}': '{name}' must be a list of strings", line, path
+                )
+            lists[name] = list(value)
+        if raw["id"] in into.profiles:
+            raise ConfigError(f"duplicate profile '{raw['id']}'", line, path)
+        into.profiles[raw["id"]] = Profile(
+            id=raw["id"],
+            label=str(raw.get("label", raw["id"])),
+            family=str(raw.get("family", "")),
+            extends=raw.get("extends"),
+            pack=path,
+            **lists,
+        )
+
+
+def check_references(roles: RoleData, path_hint: str = "") -> None:
+    for p in roles.profiles.values():
+        if p.extends and p.extends not in roles.profiles:
+            raise ConfigError(
+                f"profile '{p.id}' extends unknown profile '{p.extends}'", path=p.pack
+            )
+        for key in p.required + p.recommended:
+            if key not in roles.concepts:
+                raise ConfigError(f"profile '{p.id}' names unknown concept '{key}'", path=p.pack)
+
+
+def _concept(key: str, raw: Any, line: int, path: str) -> Concept:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"concept '{key}' must be a mapping", line, path)
+    unknown = set(raw) - _CONCEPT_KEYS
+    if unknown:
+        raise ConfigError(f"concept '{key}': unknown key(s) {sorted(unknown)}", line, path)
+    for name in ("label", "section", "example"):
+        if not isinstance(raw.get(name), str):
+            raise ConfigError(f"concept '{key}' needs '{name}' (a string)", line, path)
+    ways = raw.get("match")
+    if not isinstance(ways, list) or not ways:
+        raise ConfigError(f"concept '{key}' needs 'match': a list of ways to say it", line, path)
+    parsed = []
+    for way in ways:
+        if isinstance(way, str):
+            way = [way]
+        if not isinstance(way, list) or not all(isinstance(s, str) and s.strip() for s in way):
+            raise ConfigError(
+                f"concept '{key}': each way is a list of slots like 'assess|evaluate'", line, path
+            )
+        parsed.append(
+            tuple(
+                Slot(tuple(_words(alt) for alt in slot.split("|") if _words(alt))) for slot in way
+            )
+        )
+    window = raw.get("window", DEFAULT_WINDOW)
+    if not isinstance(window, int) or window < 1:
+        raise ConfigError(f"concept '{key}': 'window' must be a positive integer", line, path)
+    return Concept(key, raw["label"], raw["section"], raw["example"], tuple(parsed), window)
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"[\s\-/]+", phrase.lower().replace("’", "'")) if w)
+
+
+# -- matching ------------------------------------------------------------------------
+
+
+@dataclass
+class Evidence:
+    block_index: int
+    start: int  # clean offsets within the block
+    end: int
+
+
+def _forms(sent: Span, analysis: Analysis) -> tuple[list[tuple[str, str]], list[int]]:
+    """Word forms (text, lemma) of a sentence without punctuation, and their token indices.
+
+    Punctuation is skipped so "follow-up" (three tokens) matches the phrase "follow up".
+    """
+    forms, index = [], []
+    for i, t in enumerate(sent):
+        if t.is_punct or t.is_space:
+            continue
+        forms.append((t.lower_, analysis.lemma(t)))
+        index.append(i)
+    return forms, index
+
+
+def _slot_hits(forms: list[tuple[str, str]], slot: Slot) -> list[tuple[int, int]]:
+    """(first, last) token positions where any alternative of the slot occurs."""
+    hits = []
+    n = len(forms)
+    for alt in slot.alternatives:
+        k = len(alt)
+        for i in range(n - k + 1):
+            if all(alt[j] in forms[i + j] for j in range(k)):
+                hits.append((i, i + k - 1))
+    return hits
+
+
+def match_sentence(
+    sent: Span, concept: Concept, analysis: Analysis, titles: tuple[Slot, ...] = ()
+) -> tuple[int, int] | None:
+    """Token range (start, end inclusive) of the first way that matches, else None.
+
+    Words inside a job title ("Geriatric Case Manager", "Recovery Case Manager") name
+    the role; they are not evidence that the posting describes a duty.
+    """
+    forms, index = _forms(sent, analysis)
+    in_title: set[int] = set()
+    for title in titles:
+        for a, b in _slot_hits(forms, title):
+            in_title.update(range(a, b + 1))
+    for way in concept.ways:
+        per_slot = [_slot_hits(forms, slot) for slot in way]
+        if not all(per_slot):
+            continue
+        best = None
+        for combo in itertools.islice(itertools.product(*per_slot), 2000):
+            if _overlap(combo):
+                continue  # "registered nurse" cannot also be the "registered" of a license
+            if in_title and all(set(range(a, b + 1)) <= in_title for a, b in combo):
+                continue
+            lo = min(a for a, _ in combo)
+            hi = max(b for _, b in combo)
+            # The slots' words, plus at most ``window`` other words between them.
+            if hi - lo + 1 <= concept.window + sum(b - a + 1 for a, b in combo) and (
+                best is None or hi - lo < best[1] - best[0]
+            ):
+                best = (lo, hi)
+        if best:
+            return index[best[0]], index[best[1]]
+    return None
+
+
+def _overlap(spans: tuple[tuple[int, int], ...]) -> bool:
+    ordered = sorted(spans)
+    return any(b[0] <= a[1] for a, b in itertools.pairwise(ordered))
+
+
+def find(ctx: Context, concept: Concept, titles: tuple[Slot, ...] = ()) -> Evidence | None:
+    """Where the posting says the concept, scanning every block's sentences in order."""
+    posting = ctx.posting
+    # Headings name the role or a section ("Registered Nurse Case Manager"); only what
+    # the posting says under them is evidence.
+    for block in posting.body_blocks():
+        doc = ctx.analysis.doc(block.index)
+        for sent in doc.sents:
+            hit = match_sentence(sent, concept, ctx.analysis, titles)
+            if hit:
+                tokens = sent[hit[0] : hit[1] + 1]
+                return Evidence(block.index, tokens.start_char, tokens.end_char)
+    return None
+
+
+# -- profile resolution ---------------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+def detect(posting: Posting, roles: RoleData) -> tuple[str, str]:
+    """(profile id, source) from the title and first heading, then the body as a tie-breaker."""
+    heads = [posting.title or ""]
+    first_heading = next((b.text for b in posting.blocks if b.kind == "heading"), "")
+    heads.append(first_heading)
+    head_text = " ".join(_norm(h) for h in heads if h)
+    scored = []
+    for p in roles.profiles.values():
+        best = max(
+            (len(_norm(t)) for t in p.titles if _norm(t) and f" {_norm(t)} " in f" {head_text} "),
+            default=0,
+        )
+        if best:
+            scored.append((best, p.id))
+    if scored:
+        top = max(s for s, _ in scored)
+        tied = [pid for s, pid in scored if s == top]
+        if len(tied) == 1:
+            return tied[0], "title"
+        body = " " + _norm(" ".join(b.text for b in posting.blocks)) + " "
+        counts = {
+            pid: sum(body.count(f" {_norm(t)} ") for t in roles.profiles[pid].titles)
+            for pid in tied
+        }
+        return max(tied, key=lambda pid: (counts[pid], -tied.index(pid))), "body"
+    return GENERAL, "default"
+
+
+# -- coverage of a posting ------------------------------------------------------------
+
+
+@dataclass
+class CoverageItem:
+    concept: Concept
+    level: str  # "required" or "recommended"
+    evidence: Evidence | None
+
+
+@dataclass
+class Coverage:
+    profile: Profile
+    items: list[CoverageItem]
+
+
+def measure(ctx: Context) -> Coverage | None:
+    """Find every concept of the posting's profile; None when no role profile applies."""
+    profile_id = ctx.settings.get("profile", GENERAL)
+    roles: RoleData | None = ctx.settings.get("roles")
+    if roles is None or profile_id not in roles.profiles:
+        return None
+    required, recommended = roles.resolved(profile_id)
+    titles = roles.title_phrases()
+    items = [
+        CoverageItem(roles.concepts[key], level, find(ctx, roles.concepts[key], titles))
+        for level, keys in (("required", required), ("recommended", recommended))
+        for key in keys
+    ]
+    return Coverage(roles.profiles[profile_id], items)
