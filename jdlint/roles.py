@@ -287,6 +287,10 @@ def detect(posting: Posting, roles: RoleData) -> tuple[str, str]:
     heads = [posting.title or ""]
     first_heading = next((b.text for b in posting.blocks if b.kind == "heading"), "")
     heads.append(first_heading)
+    if not posting.title:
+        # Without a title, the short lines that open the posting are its masthead
+        # ("Case Manager - Band 7" in bold above the text).
+        heads += [b.text for b in posting.blocks[:3] if b.words <= 12]
     head_text = " ".join(_norm(h) for h in heads if h)
     scored = []
     for p in roles.profiles.values():
