@@ -26,6 +26,19 @@ EXPECTED_STRUCTURE = {
 }
 
 
+# The required duties and qualifications each flawed example leaves out.
+EXPECTED_MISSING = {
+    "case-manager": {"monitoring", "documentation"},
+    "geriatric-case-manager": {"family-caregiver-support"},
+    "hospital-case-manager": {"discharge-planning", "follow-up-care", "transitions-of-care"},
+    "mental-health-case-manager": {"collaborative-care", "self-determination", "recovery-orientation"},
+    "psychiatric-case-manager": {"medication-management", "family-education"},
+    "rn-case-manager": {"rn-license", "clinical-judgement"},
+    "software-engineer": set(),
+    "substance-use-case-manager": {"recovery-support", "relapse-prevention"},
+}
+
+
 @pytest.fixture(scope="module")
 def linter() -> Linter:
     return Linter(from_dict({}))
@@ -49,3 +62,22 @@ def test_flawed_examples_report_exactly_their_structure_defects(linter: Linter, 
     assert report.error is None
     codes = {f.code for f in report.findings if f.code.startswith("S")}
     assert codes == EXPECTED_STRUCTURE[path.parent.name]
+
+
+@pytest.mark.parametrize("path", GOOD, ids=lambda p: p.parent.name)
+def test_good_examples_have_no_role_warnings(linter: Linter, path: Path) -> None:
+    report = linter.lint_file(path)
+    assert [f.message for f in report.findings if f.code.startswith("D")] == []
+    if path.parent.name != "software-engineer":
+        assert report.profile["id"] == path.parent.name
+        assert report.coverage is not None and all(i.evidence for i in report.coverage.items)
+
+
+@pytest.mark.parametrize("path", FLAWED, ids=lambda p: p.parent.name)
+def test_flawed_examples_report_exactly_the_missing_duties(linter: Linter, path: Path) -> None:
+    report = linter.lint_file(path)
+    reported = {f.data["concept"] for f in report.findings if f.code in ("D101", "D102")}
+    labels = {}
+    if report.coverage is not None:
+        labels = {i.concept.label: i.concept.key for i in report.coverage.items}
+    assert {labels[c] for c in reported} == EXPECTED_MISSING[path.parent.name]
