@@ -204,26 +204,47 @@ def load_file(path: str | Path) -> Config:
     return parse(text, str(p))
 
 
-@lru_cache(maxsize=256)
 def discover(directory: str) -> Config:
-    """The nearest config at or above ``directory``; an empty Config when there is none."""
+    """The nearest config at or above ``directory``; an empty Config when there is none.
+
+    The search runs each time (a few stats per folder), so a config created or edited
+    between two runs of a long-lived process is seen; parsed files are cached by path,
+    modification time and size.
+    """
     d = Path(directory).resolve()
     for folder in (d, *d.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
             if candidate.is_file():
-                return load_file(candidate)
+                return _cached(candidate, False)
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
-            try:
-                has_section = "jdlint" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get(
-                    "tool", {}
-                )
-            except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
-                has_section = False
-            if has_section:
-                return load_file(pyproject)
+            found = _cached(pyproject, True)
+            if found is not None:
+                return found
     return Config()
+
+
+def _cached(path: Path, pyproject: bool) -> Any:
+    try:
+        st = path.stat()
+    except OSError:
+        return load_file(path)  # reports the error
+    return _load_stamped(str(path), st.st_mtime_ns, st.st_size, pyproject)
+
+
+@lru_cache(maxsize=256)
+def _load_stamped(path: str, mtime_ns: int, size: int, pyproject: bool) -> Config | None:
+    """A config file parsed once per version; None for a pyproject.toml without jdlint."""
+    if pyproject:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+            has_section = "jdlint" in tomllib.loads(text).get("tool", {})
+        except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+            has_section = False
+        if not has_section:
+            return None
+    return load_file(path)
 
 
 # -- rule selection ------------------------------------------------------------------
