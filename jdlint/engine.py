@@ -124,7 +124,8 @@ class Linter:
             if ignored and cfg.rule_ignored(ignored, rule.code, rule.name):
                 continue
             findings.extend(KINDS[rule.kind].check(rule, ctx))
-        regions, _ = suppress.parse(text, posting.lines)
+        regions, mentioned = suppress.parse(text, posting.lines)
+        findings.extend(_unknown_suppressions(mentioned, pack_set, rules, posting))
         if regions:
             findings = [
                 f
@@ -147,6 +148,8 @@ class Linter:
             p = Path(path)
             if p.is_dir():
                 raise InputError("is a directory")
+            if p.exists() and not p.is_file():
+                raise InputError("not a regular file")
             size = p.stat().st_size
             if size > limit:
                 raise InputError(
@@ -154,7 +157,7 @@ class Linter:
                 )
             text = decode(p.read_bytes())
         except InputError as e:
-            return FileReport(path, error=e.message)
+            return FileReport(path, error=str(e))
         except FileNotFoundError:
             return FileReport(path, error="no such file")
         except OSError as e:
@@ -181,6 +184,21 @@ def _profile(posting: Posting, config: cfg.Config, cli: str | None, roles: RoleD
             return {"id": pid, "source": source}
     pid, source = detect(posting, roles)
     return {"id": pid, "source": source}
+
+
+def _unknown_suppressions(
+    mentioned: list[tuple[int, str]], pack_set: packs.PackSet, rules: list[packs.Rule], posting: Posting
+) -> list[Finding]:
+    """A suppression comment naming no rule silently suppresses nothing: report it (S002)."""
+    rule = next((r for r in rules if r.kind == "suppression-comment"), None)
+    if rule is None or not mentioned:
+        return []
+    out = []
+    for line, selector in mentioned:
+        if not any(cfg.rule_ignored([selector], r.code, r.name) for r in pack_set.rules.values()):
+            start, end = posting.lines.offset(line), posting.lines.line_end(line)
+            out.append(rule.finding(start, end, selector=selector))
+    return out
 
 
 def _metrics(ctx: Context) -> dict[str, Any]:

@@ -226,10 +226,18 @@ def _rule(item: Any, path: str, kinds: dict[str, Any]) -> Rule:
     options, errors = resolve(module.OPTIONS, item.get("options") or {}, f"rule {code}")
     if errors:
         raise fail(errors[0], "options")
-    fields = {f for _, f, _, _ in string.Formatter().parse(item["message"]) if f}
-    unknown = fields - set(getattr(module, "MESSAGE_FIELDS", ()))
+    allowed = tuple(getattr(module, "MESSAGE_FIELDS", ()))
+    try:
+        fields = {f for _, f, _, _ in string.Formatter().parse(item["message"]) if f is not None}
+    except ValueError as e:
+        raise fail(f"message is not a valid template: {e}", "message") from None
+    unknown = fields - set(allowed)
     if unknown:
-        raise fail(f"message uses unknown field(s) {sorted(unknown)} for kind '{kind}'", "message")
+        raise fail(f"message uses unknown field(s) {sorted(unknown)} for kind '{kind}' (fields: {', '.join(allowed) or 'none'})", "message")
+    try:
+        item["message"].format(**{name: "x" for name in allowed})
+    except (ValueError, IndexError, KeyError) as e:
+        raise fail(f"message is not a valid template: {e}", "message") from None
     examples = item["examples"]
     for key in examples:
         if key not in ("pass", "fail"):

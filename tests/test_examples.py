@@ -31,7 +31,11 @@ EXPECTED_MISSING = {
     "case-manager": {"monitoring", "documentation"},
     "geriatric-case-manager": {"family-caregiver-support"},
     "hospital-case-manager": {"discharge-planning", "follow-up-care", "transitions-of-care"},
-    "mental-health-case-manager": {"collaborative-care", "self-determination", "recovery-orientation"},
+    "mental-health-case-manager": {
+        "collaborative-care",
+        "self-determination",
+        "recovery-orientation",
+    },
     "psychiatric-case-manager": {"medication-management", "family-education"},
     "rn-case-manager": {"rn-license", "clinical-judgement"},
     "software-engineer": set(),

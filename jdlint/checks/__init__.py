@@ -14,12 +14,30 @@ from . import (
     front_matter,
     list_required,
     long_block,
+    long_sentence,
+    must_preference,
+    passive_voice,
+    readability_metric,
     required_section,
+    requirement_count,
     role_coverage,
+    second_person,
     section_headings,
+    suppression_comment,
+    third_person_reader,
+    undefined_acronym,
 )
 
 _MODULES: tuple[ModuleType, ...] = (
+    # readability (rules/readability.yaml)
+    long_sentence,
+    must_preference,
+    passive_voice,
+    readability_metric,
+    requirement_count,
+    second_person,
+    third_person_reader,
+    undefined_acronym,
     empty_section,
     front_matter,
     list_required,
@@ -27,6 +45,7 @@ _MODULES: tuple[ModuleType, ...] = (
     required_section,
     role_coverage,
     section_headings,
+    suppression_comment,
 )
 
 KINDS: dict[str, ModuleType] = {m.KIND: m for m in _MODULES}

@@ -1,0 +1,206 @@
+"""A posting's prose and its readability metrics, computed once and shared.
+
+The prose is every paragraph and list item (headings and front matter left out), one
+sentence per line. Each bullet ends a sentence: a bullet without a full stop gets one, so a
+list of fragments never merges into one giant sentence. The metrics are textstat's own
+functions run on that prose, so ``jdlint`` and ``textstat`` agree on the same text.
+
+Offline syllables. textstat 0.7.9 and later look syllables up in NLTK's cmudict and call
+``nltk.download`` when it is missing, which fails without a network (and loading it costs
+about half a second). jdlint never lets textstat take that path: while it computes, the
+cmudict lookup returns nothing, so textstat uses its own fallback, Pyphen's hyphenation
+dictionary, which ships inside the ``pyphen`` wheel (textstat <= 0.7.4 counted syllables
+this way for every language). The switch is scoped to jdlint's own calls and guarded by a
+lock; it depends on textstat internals, so pyproject.toml pins the textstat version and
+``tests/test_readability_offline.py`` proves the route with the network blocked.
+
+textstat is imported on first use, never when jdlint is imported, so ``jdlint rules``
+stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .posting import Block, count_words
+
+if TYPE_CHECKING:
+    from .checks.context import Context
+
+# JSON key -> textstat function name. Reported rounded to one decimal.
+METRICS: dict[str, str] = {
+    "flesch_reading_ease": "flesch_reading_ease",
+    "flesch_kincaid_grade": "flesch_kincaid_grade",
+    "gunning_fog": "gunning_fog",
+    "smog_index": "smog_index",
+    "dale_chall": "dale_chall_readability_score",
+}
+# Used by rules, not reported in the JSON metrics.
+EXTRA_METRICS: dict[str, str] = {"words_per_sentence": "words_per_sentence"}
+
+_LOCK = threading.Lock()
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
+_HAS_WORD = re.compile(r"[^\W_]")
+_SPACE = re.compile(r"\s+")
+_CACHE_ATTR = "_jdlint_readability"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a paragraph, or of a list item, at clean offsets in its block."""
+
+    block: Block
+    start: int
+    end: int
+    words: int
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start : self.end]
+
+    @property
+    def in_list(self) -> bool:
+        return self.block.kind == "list_item"
+
+    def source_span(self) -> tuple[int, int]:
+        return self.block.source_span(self.start, self.end)
+
+
+@dataclass
+class Readability:
+    sentences: list[Sentence]
+    prose: str
+    words: int
+    metrics: dict[str, float] = field(default_factory=dict)
+    """Unrounded textstat values by key (METRICS and EXTRA_METRICS); empty without prose."""
+
+    def rounded(self) -> dict[str, float]:
+        return {k: round(self.metrics[k], 1) for k in METRICS if k in self.metrics}
+
+
+def sentence_units(ctx: Context) -> list[Sentence]:
+    """Sentences of every paragraph and list item, in order, from the shared spaCy docs."""
+    out: list[Sentence] = []
+    for block in ctx.posting.body_blocks():
+        doc = ctx.analysis.doc(block.index)
+        text = block.text
+        for sent in doc.sents:
+            for start, end in _pieces(text, sent.start_char, sent.end_char):
+                out.append(Sentence(block, start, end, count_words(text[start:end])))
+    return out
+
+
+# Where scraped text lost its list markup, items are glued together: "technicalStrong",
+# "framework.Experience", "teams * Conduct". Each piece is its own sentence.
+_GLUE = re.compile(
+    r"(?<=[a-z])(?=[A-Z][a-z])"
+    r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
+    r"|\s[*•▪◦·●]\s"
+)
+_LEAD = re.compile(r"[\s.,;:!?)\]*•·-]+")
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    cuts = [start]
+    for m in _GLUE.finditer(text, start, end):
+        if _glued_word(text, m.start()):
+            cuts.append(m.end())
+    cuts.append(end)
+    for lo, hi in zip(cuts, cuts[1:]):
+        m = _LEAD.match(text, lo, hi)
+        if m:
+            lo = m.end()
+        while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in "*•▪◦·●"):
+            hi -= 1
+        if lo < hi and _HAS_WORD.search(text, lo, hi):
+            yield lo, hi
+
+
+def _glued_word(text: str, pos: int) -> bool:
+    """A cut inside a word only when the left part is a lowercase word ("optionsUnlimited"),
+    never inside a camel-case name ("PointClickCare", "iPhone")."""
+    if pos == 0 or not text[pos - 1].islower():
+        return True
+    i = pos
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    left = text[i:pos]
+    return len(left) >= 3 and left.islower()
+
+
+def prose_of(texts: list[str]) -> str:
+    """Sentences one per line, each ending in a full stop or its own end mark."""
+    lines = []
+    for t in texts:
+        t = _SPACE.sub(" ", t).strip()
+        if not t:
+            continue
+        if not _ENDS_SENTENCE.search(t):
+            t = t.rstrip(":;,-–— ") + "."
+        lines.append(t)
+    return "\n".join(lines)
+
+
+def get(ctx: Context) -> Readability:
+    """The posting's readability, computed on first use and cached on the Context."""
+    cached = getattr(ctx, _CACHE_ATTR, None)
+    if cached is None:
+        sentences = sentence_units(ctx)
+        prose = prose_of([s.text for s in sentences])
+        words = sum(s.words for s in sentences)
+        cached = Readability(sentences, prose, words, compute(prose) if words else {})
+        setattr(ctx, _CACHE_ATTR, cached)
+    return cached
+
+
+def compute(prose: str) -> dict[str, float]:
+    """textstat's values for ``prose``, with syllables from Pyphen (never NLTK)."""
+    names = {**METRICS, **EXTRA_METRICS}
+    with offline_syllables() as ts:
+        return {key: float(getattr(ts, fn)(prose)) for key, fn in names.items()}
+
+
+def grades(texts: list[str]) -> list[float]:
+    """Flesch-Kincaid grade of each sentence on its own (textstat, Pyphen syllables)."""
+    with offline_syllables() as ts:
+        return [float(ts.flesch_kincaid_grade(prose_of([t]))) for t in texts]
+
+
+_instance: Any = None
+
+
+def _no_cmudict(lang: str) -> None:
+    return None
+
+
+@contextmanager
+def offline_syllables() -> Iterator[Any]:
+    """A private textstat instance whose syllable counts come from Pyphen only.
+
+    textstat's ``count_syllables`` falls back to Pyphen for any word its cmudict lookup
+    does not give; with the lookup returning None, every word takes that path and
+    ``nltk`` never touches the disk or the network.
+    """
+    global _instance
+    with _LOCK:
+        from textstat.backend.counts import _count_syllables as counts
+        from textstat.textstat import textstatistics
+
+        saved: Callable[[str], Any] | None = getattr(counts, "get_cmudict", None)
+        if saved is None:  # pragma: no cover - guarded by the version pin
+            raise RuntimeError(
+                "this textstat version has no cmudict hook; install the pinned textstat "
+                "(see pyproject.toml)"
+            )
+        if _instance is None:
+            _instance = textstatistics()
+        counts.get_cmudict = _no_cmudict  # type: ignore[assignment]
+        try:
+            yield _instance
+        finally:
+            counts.get_cmudict = saved  # type: ignore[assignment]
