@@ -20,6 +20,7 @@ stays fast.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from collections.abc import Callable, Iterator
@@ -100,7 +101,7 @@ def sentence_units(ctx: Context) -> list[Sentence]:
 _GLUE = re.compile(
     r"(?<=[a-z])(?=[A-Z][a-z])"
     r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
-    r"|\s[*•▪◦·●]\s"
+    r"|\s[*•▪◦·●]\s|:-\s*|\s[-–]\s(?=[A-Z])"
 )
 _LEAD = re.compile(r"[\s.,;:!?)\]*•·-]+")
 
@@ -111,7 +112,7 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         if _glued_word(text, m.start()):
             cuts.append(m.end())
     cuts.append(end)
-    for lo, hi in zip(cuts, cuts[1:]):
+    for lo, hi in itertools.pairwise(cuts):
         m = _LEAD.match(text, lo, hi)
         if m:
             lo = m.end()

@@ -60,7 +60,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         candidates = [s for s in r.sentences if s.words >= opts["min_sentence_words"]]
         candidates = candidates or r.sentences
         grades = readability.grades([s.text for s in candidates])
-        worst, worst_value = max(zip(candidates, grades), key=lambda p: p[1])
+        worst, worst_value = max(zip(candidates, grades, strict=False), key=lambda p: p[1])
     start, end = worst.source_span()
     yield rule.finding(
         start,

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..options import Option
-from ..posting import Posting
 from ..packs import Rule
+from ..posting import Posting
 from .context import Context
 
 KIND = "requirement-count"
@@ -26,9 +26,7 @@ NEEDS: frozenset[str] = frozenset()
 
 def count(posting: Posting, keys: tuple[str, ...] = ("qualifications",)) -> int:
     """List items in the given sections (all of them: required and preferred)."""
-    return sum(
-        1 for s in posting.sections_with(*keys) for b in s.blocks if b.kind == "list_item"
-    )
+    return sum(1 for s in posting.sections_with(*keys) for b in s.blocks if b.kind == "list_item")
 
 
 def check(rule: Rule, ctx: Context) -> Iterator[Finding]:

@@ -33,7 +33,7 @@ OPTIONS = {
 MESSAGE_FIELDS = ("acronym", "later")
 NEEDS: frozenset[str] = frozenset()
 
-_ACRONYM = re.compile(r"(?<![\w&'’.-])([A-Z][A-Z0-9]*[A-Z])(s?)(?![\w&-]|\.[A-Za-z])")
+_ACRONYM = re.compile(r"(?<![\w&'’.-])([A-Z][A-Z0-9]*[A-Z])(s?)(?![\w&-]|\.[A-Za-z]|/\d)")
 _PAREN_AFTER = re.compile(r"\(\s*([A-Z][A-Z0-9]*[A-Z])s?\s*\)")
 _PAREN_WORDS = re.compile(r"\s*\(([^()]{3,120})\)")
 _WORD = re.compile(r"[^\W_]+")
@@ -43,14 +43,112 @@ _CAPS_TOKEN = re.compile(r"^\W*[A-Z][A-Z'’&/-]*[A-Z]\W*$")
 _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 
 US_STATES = frozenset(
-    """AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV
-    NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR VI GU AS MP""".split()
+    [
+        "AL",
+        "AK",
+        "AZ",
+        "AR",
+        "CA",
+        "CO",
+        "CT",
+        "DE",
+        "FL",
+        "GA",
+        "HI",
+        "ID",
+        "IL",
+        "IN",
+        "IA",
+        "KS",
+        "KY",
+        "LA",
+        "ME",
+        "MD",
+        "MA",
+        "MI",
+        "MN",
+        "MS",
+        "MO",
+        "MT",
+        "NE",
+        "NV",
+        "NH",
+        "NJ",
+        "NM",
+        "NY",
+        "NC",
+        "ND",
+        "OH",
+        "OK",
+        "OR",
+        "PA",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VT",
+        "VA",
+        "WA",
+        "WV",
+        "WI",
+        "WY",
+        "DC",
+        "PR",
+        "VI",
+        "GU",
+        "AS",
+        "MP",
+    ]
 )
 UNITS = frozenset(
-    "MG ML KG LB LBS OZ FT IN KM CM MM MPH KPH HR HRS MIN MINS SEC GB MB TB KB".split()
+    [
+        "MG",
+        "ML",
+        "KG",
+        "LB",
+        "LBS",
+        "OZ",
+        "FT",
+        "IN",
+        "KM",
+        "CM",
+        "MM",
+        "MPH",
+        "KPH",
+        "HR",
+        "HRS",
+        "MIN",
+        "MINS",
+        "SEC",
+        "GB",
+        "MB",
+        "TB",
+        "KB",
+    ]
 )
-TIME_ZONES = frozenset("ET CT MT PT EST EDT CST CDT MST MDT PST PDT GMT UTC BST CET".split())
-CURRENCIES = frozenset("USD CAD GBP EUR AUD NZD".split())
+TIME_ZONES = frozenset(
+    [
+        "ET",
+        "CT",
+        "MT",
+        "PT",
+        "EST",
+        "EDT",
+        "CST",
+        "CDT",
+        "MST",
+        "MDT",
+        "PST",
+        "PDT",
+        "GMT",
+        "UTC",
+        "BST",
+        "CET",
+    ]
+)
+CURRENCIES = frozenset(["USD", "CAD", "GBP", "EUR", "AUD", "NZD"])
 BUILTIN = US_STATES | UNITS | TIME_ZONES | CURRENCIES
 
 
@@ -170,7 +268,35 @@ def _in_caps_run(text: str, start: int, end: int) -> bool:
 
 
 _FUNCTION_WORDS = frozenset(
-    "a an and as at be by do for go he if in is it me my no of on or so the to up us we".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "be",
+        "by",
+        "do",
+        "for",
+        "go",
+        "he",
+        "if",
+        "in",
+        "is",
+        "it",
+        "me",
+        "my",
+        "no",
+        "of",
+        "on",
+        "or",
+        "so",
+        "the",
+        "to",
+        "up",
+        "us",
+        "we",
+    ]
 )
 _lemmas: set[str] | None = None
 _table: Any = None
@@ -195,5 +321,5 @@ def _is_word(token: str) -> bool:
 
 
 def _proper_name(text: str, end: int) -> bool:
-    """"UCLA Health", "BJC HealthCare": the acronym is part of a name."""
+    """ "UCLA Health", "BJC HealthCare": the acronym is part of a name."""
     return bool(re.match(r" [A-Z][a-z]+", text[end:]))
