@@ -30,6 +30,7 @@ CONFIG_NAMES = (".jdlint.yaml", ".jdlint.yml")
 
 # key: (type, doc)
 KEYS: dict[str, tuple[Any, str]] = {
+    "allow": (list[str], "phrases the inclusive-language rules never report"),
     "select": (list[str], "rule codes, prefixes or names to enable (replaces the default set)"),
     "extend-select": (list[str], "rules to enable on top of the default set"),
     "ignore": (list[str], "rule codes, prefixes or names to disable"),
@@ -40,6 +41,7 @@ KEYS: dict[str, tuple[Any, str]] = {
     "sections": (dict[str, list[str]], "extra heading phrases per canonical section"),
     "profile": (str, "default role profile"),
     "keywords": (list[str], "target keywords"),
+    "employer": (dict[str, Any], "the employer: name, size (employees; pay transparency thresholds)"),
     "fail-on": (str, "lowest severity that makes the run fail: error, warning or info"),
     "nlp": (dict[str, str], "spaCy settings: model (an installed pipeline name)"),
     "exclude": (list[str], "globs of files to skip when walking directories"),

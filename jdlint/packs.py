@@ -224,6 +224,8 @@ def _rule(item: Any, path: str, kinds: dict[str, Any]) -> Rule:
         raise fail(str(e), "severity") from None
     module = kinds[kind]
     options, errors = resolve(module.OPTIONS, item.get("options") or {}, f"rule {code}")
+    if not errors and hasattr(module, "validate"):
+        errors = [f"rule {code}: {e}" for e in module.validate(options)]
     if errors:
         raise fail(errors[0], "options")
     allowed = tuple(getattr(module, "MESSAGE_FIELDS", ()))

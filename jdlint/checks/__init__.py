@@ -10,6 +10,9 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (
+    candidate_pronoun,
+    gender_coded,
+    term,
     empty_section,
     front_matter,
     list_required,
@@ -29,6 +32,10 @@ from . import (
 )
 
 _MODULES: tuple[ModuleType, ...] = (
+    # inclusive language (rules/inclusive.yaml)
+    candidate_pronoun,
+    gender_coded,
+    term,
     # readability (rules/readability.yaml)
     long_sentence,
     must_preference,

@@ -1,0 +1,190 @@
+"""Terms to avoid, each with its reason, suggestions and, where one is safe, a fix.
+
+Context decides more than the word: a match inside an exception phrase ("young adults",
+"Substance Abuse and Mental Health Services Administration"), inside quotes (a mention,
+not a use), in an equal-opportunity sentence, or in a phrase the user allowed is not
+reported. The posting's own title and target keywords are the searched job title: a
+rule with ``scope: body`` leaves them alone and one with ``scope: title`` reports them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from .. import terms
+from ..findings import Edit, Finding
+from ..options import Option
+from ..packs import Rule
+from .context import Context
+
+KIND = "term"
+OPTIONS = {
+    "terms": Option(list[dict], doc="entries: pattern, suggest, fix, reason, unless, unless_sentence"),
+    "title": Option(
+        str,
+        "check",
+        doc="check: the title like any text; skip: leave the title and target keywords to a "
+        "title rule (a searched job title kept on purpose); only: report just those",
+    ),
+    "skip_eeo": Option(bool, True, doc="leave equal-opportunity and positive-action sentences alone"),
+    "absent_pattern": Option(str, "", doc="a regular expression; when the posting lacks it, add absent_note"),
+    "absent_note": Option(str, "", doc="appended to the message when absent_pattern is not found"),
+}
+MESSAGE_FIELDS = ("term", "reason", "suggestion", "note")
+NEEDS = frozenset({"nlp"})
+
+_TERM_KEYS = {"pattern", "suggest", "fix", "reason", "unless", "unless_sentence"}
+
+EEO_SENTENCE = re.compile(
+    r"equal (?:employment )?opportunit|without regard to|regardless of|encouraged? to apply|"
+    r"encourage (?:applications|applicants)|welcome applications|applications from|positive action|"
+    r"guaranteed interview|disability confident|affirmative action|\beoe\b|all qualified applicants|"
+    r"reasonable (?:accommodation|adjustment)",
+    re.IGNORECASE,
+)
+_OPEN_QUOTES = "\"“‘'"
+_CLOSE_QUOTES = "\"”’'"
+
+
+def validate(options: dict[str, Any]) -> list[str]:
+    """Errors in the term entries (called when the pack is loaded)."""
+    errors = []
+    for i, entry in enumerate(options.get("terms", [])):
+        where = f"terms[{i}]"
+        unknown = set(entry) - _TERM_KEYS
+        if unknown:
+            errors.append(f"{where}: unknown key(s) {sorted(unknown)}")
+        pattern = entry.get("pattern")
+        if not (isinstance(pattern, str) or (isinstance(pattern, list) and pattern and all(isinstance(p, str) for p in pattern))):
+            errors.append(f"{where}: 'pattern' must be a string or a list of strings")
+        for key in ("suggest", "unless", "unless_sentence"):
+            value = entry.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                errors.append(f"{where}: '{key}' must be a list of strings")
+        for key in ("fix", "reason"):
+            if key in entry and not isinstance(entry[key], str):
+                errors.append(f"{where}: '{key}' must be a string")
+    if options.get("title") not in (None, "check", "skip", "only"):
+        errors.append("title must be 'check', 'skip' or 'only'")
+    if options.get("absent_pattern"):
+        try:
+            re.compile(options["absent_pattern"])
+        except re.error as e:
+            errors.append(f"absent_pattern is not a valid regular expression: {e}")
+    return errors
+
+
+def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    opts = rule.options
+    posting = ctx.posting
+    allowed = list(ctx.settings["config"].get("allow", []))
+    mode = opts["title"]
+    keywords = target_keywords(ctx) if mode != "check" else []
+    note = ""
+    if opts["absent_pattern"] and not _compiled(opts["absent_pattern"]).search(posting.text):
+        note = opts["absent_note"]
+    title_block = _title_block(ctx)
+    reported: set[str] = set()
+    for block in posting.blocks:
+        doc = ctx.analysis.doc(block.index)
+        stream = terms.stream(doc, ctx.analysis)
+        text = block.text
+        kept = terms.phrase_spans(text, keywords)
+        if block is title_block and mode != "check":
+            kept.append((0, len(text)))
+        skip = terms.phrase_spans(text, allowed)
+        hits: list[tuple[tuple[int, int], dict]] = []
+        for entry in opts["terms"]:
+            patterns = entry["pattern"] if isinstance(entry["pattern"], list) else [entry["pattern"]]
+            unless = terms.phrase_spans(text, entry.get("unless", []))
+            for pattern in patterns:
+                for span in terms.find_all(stream, terms.compile_pattern(pattern)):
+                    in_title = terms.inside(span, kept)
+                    if (mode == "only") != in_title and mode != "check":
+                        continue
+                    if terms.inside(span, unless) or terms.inside(span, skip) or _quoted(text, span):
+                        continue
+                    sentence = _sentence(doc, span)
+                    if opts["skip_eeo"] and EEO_SENTENCE.search(sentence):
+                        continue
+                    if any(p.lower() in sentence.lower() for p in entry.get("unless_sentence", [])):
+                        continue
+                    hits.append((span, entry))
+        # Overlapping matches of one rule are one problem: keep the longest.
+        hits.sort(key=lambda h: (h[0][0], -(h[0][1] - h[0][0])))
+        last_end = -1
+        for span, entry in hits:
+            if span[0] < last_end:
+                continue
+            last_end = span[1]
+            if mode == "only":
+                # A note about the searched title is said once, not at every repetition.
+                key = " ".join(text[span[0] : span[1]].lower().split())
+                if key in reported:
+                    continue
+                reported.add(key)
+            yield _finding(rule, block, text, span, entry, note)
+
+
+def _finding(rule: Rule, block: Any, text: str, span: tuple[int, int], entry: dict, note: str) -> Finding:
+    matched = text[span[0] : span[1]]
+    suggestions = list(entry.get("suggest", []))
+    start, end = block.source_span(*span)
+    finding = rule.finding(
+        start,
+        end,
+        suggestions=suggestions,
+        term=matched,
+        reason=entry.get("reason", ""),
+        suggestion=suggestions[0] if suggestions else "",
+        note=note,
+    )
+    fix = entry.get("fix")
+    # A fix is offered only where the source is the clean text itself (no markup inside).
+    if fix and end - start == span[1] - span[0]:
+        finding.fix = [Edit(start, end, terms.keep_case(matched, fix))]
+    return finding
+
+
+def _title_block(ctx: Context) -> Any:
+    span = ctx.posting.title_span
+    if span is None:
+        return None
+    return next((b for b in ctx.posting.blocks if b.kind == "heading" and b.source_span() == span), None)
+
+
+def target_keywords(ctx: Context) -> list[str]:
+    """The posting's search keywords: front matter, config, and the role profile's."""
+    out: list[str] = []
+    fm = ctx.posting.meta.get("keywords")
+    if isinstance(fm, str):
+        out.append(fm)
+    elif isinstance(fm, list):
+        out += [k for k in fm if isinstance(k, str)]
+    out += [k for k in ctx.settings["config"].get("keywords", []) if isinstance(k, str)]
+    roles = ctx.settings.get("roles")
+    profile = ctx.settings.get("profile")
+    if roles is not None and profile in roles.profiles:
+        out += roles.profiles[profile].keywords
+    return out
+
+
+def _quoted(text: str, span: tuple[int, int]) -> bool:
+    before = text[span[0] - 1] if span[0] > 0 else ""
+    after = text[span[1]] if span[1] < len(text) else ""
+    return before in _OPEN_QUOTES and after in _CLOSE_QUOTES and before != "" and after != ""
+
+
+def _sentence(doc: Any, span: tuple[int, int]) -> str:
+    for sent in doc.sents:
+        if sent.start_char <= span[0] < sent.end_char:
+            return sent.text
+    return doc.text
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)

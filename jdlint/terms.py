@@ -1,0 +1,141 @@
+"""Term patterns: word sequences matched on tokens and lemmas, never on raw prefixes.
+
+A pattern is written as words separated by spaces. Each word may list alternatives with
+"|" and may be optional with a trailing "?": ``clean drug? test|screen|urine``. Hyphens
+are ignored on both sides ("non-compliant" matches "non compliant" and "non-compliant");
+"/" is a word of its own ("he/she"). A word matches a token when it equals the token's
+lower-case text or its lemma, so "addict" matches "addicts" and "chairman" "chairmen",
+while "share" never matches "SharePoint" and "compete" never matches "competence".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .nlp import Analysis
+
+# Punctuation that never carries meaning inside a term; "/" and "&" do ("he/she").
+_SKIP = re.compile(r"^[-–—,.;:!?()\[\]{}\"“”‘’'`*_]+$")
+
+
+@dataclass(frozen=True)
+class Word:
+    forms: frozenset[str]
+    optional: bool = False
+
+
+@lru_cache(maxsize=4096)
+def compile_pattern(pattern: str) -> tuple[Word, ...]:
+    text = pattern.lower().replace("’", "'").replace("/", " / ").replace("-", " ")
+    words = []
+    for slot in text.split():
+        optional = slot.endswith("?") and len(slot) > 1
+        slot = slot.rstrip("?") if optional else slot
+        forms = frozenset(f for f in slot.split("|") if f)
+        if forms:
+            words.append(Word(forms, optional))
+    return tuple(words)
+
+
+@dataclass
+class Stream:
+    """A doc's meaningful tokens: (lower text, lemma) with character offsets."""
+
+    forms: list[tuple[str, str]]
+    starts: list[int]
+    ends: list[int]
+    # For the parts of a hyphenated token ("psycho-social"): the index of its first part
+    # and one past its last, so a match covers a compound whole or not at all.
+    group: list[tuple[int, int]] | None = None
+
+
+def stream(doc: Doc, analysis: Analysis) -> Stream:
+    forms, starts, ends, group = [], [], [], []
+    for t in doc:
+        if t.is_space or _SKIP.match(t.text):
+            continue
+        if "-" in t.text.strip("-"):
+            # "H-1B" is one token; patterns split on hyphens, so split it the same way.
+            pos = t.idx
+            first = len(forms)
+            for part in t.text.split("-"):
+                if part:
+                    forms.append((part.lower(), part.lower()))
+                    starts.append(pos)
+                    ends.append(pos + len(part))
+                pos += len(part) + 1
+            group += [(first, len(forms))] * (len(forms) - first)
+            continue
+        forms.append((t.lower_.replace("’", "'"), analysis.lemma(t).replace("’", "'")))
+        starts.append(t.idx)
+        ends.append(t.idx + len(t.text))
+        group.append((len(forms) - 1, len(forms)))
+    return Stream(forms, starts, ends, group)
+
+
+def find_all(s: Stream, pattern: tuple[Word, ...]) -> list[tuple[int, int]]:
+    """Character spans (start, end) of every non-overlapping match, left to right."""
+    out: list[tuple[int, int]] = []
+    n = len(s.forms)
+    i = 0
+    while i < n:
+        end = _match_at(s, pattern, 0, i)
+        if end is not None and end > i and _whole(s, i, end):
+            out.append((s.starts[i], s.ends[end - 1]))
+            i = end
+        else:
+            i += 1
+    return out
+
+
+def _whole(s: Stream, i: int, end: int) -> bool:
+    """The match starts and ends on token boundaries: "psycho" is not "psycho-social"."""
+    if not s.group:
+        return True
+    return s.group[i][0] == i and s.group[end - 1][1] == end
+
+
+def _match_at(s: Stream, pattern: tuple[Word, ...], k: int, i: int) -> int | None:
+    """Token index just past a match of pattern[k:] starting at token i, else None."""
+    if k == len(pattern):
+        return i
+    word = pattern[k]
+    if i < len(s.forms) and (s.forms[i][0] in word.forms or s.forms[i][1] in word.forms):
+        end = _match_at(s, pattern, k + 1, i + 1)
+        if end is not None:
+            return end
+    if word.optional:
+        return _match_at(s, pattern, k + 1, i)
+    return None
+
+
+def phrase_spans(text: str, phrases: list[str]) -> list[tuple[int, int]]:
+    """Case-insensitive spans of literal phrases in text (for allow lists and exceptions)."""
+    spans = []
+    low = text.lower().replace("’", "'")
+    for phrase in phrases:
+        p = phrase.lower().replace("’", "'")
+        if not p:
+            continue
+        for m in re.finditer(r"(?<!\w)" + re.escape(p).replace(r"\ ", r"[\s\-]+") + r"(?!\w)", low):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
+
+
+def keep_case(original: str, replacement: str) -> str:
+    """The replacement in the original's case: chairman→chair, Chairman→Chair, CHAIRMAN→CHAIR."""
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
