@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -55,10 +56,11 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
+    type=click.Choice(["auto", "text", "json", "sarif", "github", "gitlab"]),
+    default="auto",
     show_default=True,
-    help="Report format.",
+    help="Report format. auto: GitHub annotations under GitHub Actions, else text "
+    "(coloured on a terminal); with --output, by the file's extension (.sarif, .json).",
 )
 @click.option(
     "--select", multiple=True, help="Rule codes, prefixes or names to enable (replaces config)."
@@ -94,12 +96,25 @@ def _split(values: tuple[str, ...]) -> list[str]:
     "-o",
     type=click.Path(dir_okay=False, writable=True),
     default=None,
-    help="Write the report to this file.",
+    help="Write the report to this file; a summary still goes to standard error.",
 )
 @click.option(
     "--color/--no-color", default=None, help="Colour the text report [default: on a terminal]."
 )
-@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary line.")
+@click.option(
+    "--quiet", "-q", is_flag=True, help="Print findings only: no summary line, no progress bar."
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Count findings per rule (instead of listing them, in the text report).",
+)
+@click.option(
+    "--fix", is_flag=True, help="Apply safe fixes in place, then report what is left."
+)
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Print the safe fixes as a diff; change nothing."
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -114,9 +129,13 @@ def check(
     output: str | None,
     color: bool | None,
     quiet: bool,
+    statistics: bool,
+    fix: bool,
+    show_diff: bool,
 ) -> None:
     """Lint postings (files, folders, or - for standard input)."""
-    from .reporters import REPORTERS
+    from .reporters import REPORTERS, choose
+    from .reporters.summary import write_statistics
 
     overrides: dict[str, Any] = {
         "select": _split(select) or None,
@@ -134,21 +153,36 @@ def check(
         _fail(str(e))
 
     reading = None if input_format == "auto" else input_format
+    if fix or show_diff:
+        _fix_or_diff(linter, paths, reading, write=fix and not show_diff, quiet=quiet)
     reports: list[FileReport] = []
     try:
-        for path, problem in _expand(paths or (".",), linter):
-            if problem is not None:
-                reports.append(FileReport(path, error=problem))
-            elif path == "-":
-                reports.append(_guarded(lambda: _lint_stdin(linter, stdin_filename, reading), "-"))
-            else:
-                reports.append(_guarded(partial(linter.lint_file, path, reading), path))
+        targets = list(_expand(paths or (".",), linter))
+        with _progress(targets, quiet) as items:
+            for path, problem in items:
+                if problem is not None:
+                    reports.append(FileReport(path, error=problem))
+                elif path == "-":
+                    reports.append(
+                        _guarded(lambda: _lint_stdin(linter, stdin_filename, reading), "-")
+                    )
+                else:
+                    reports.append(_guarded(partial(linter.lint_file, path, reading), path))
     except ConfigError as e:  # a config further down the tree
         _fail(str(e))
 
+    fmt = choose(fmt, output=output, env=os.environ)
     use_colour = _colour(color) if output is None else False
     buffer = io.StringIO()
-    REPORTERS[fmt](reports, buffer, {"color": use_colour, "quiet": quiet})
+    options: dict[str, Any] = {"color": use_colour, "quiet": quiet}
+    if fmt == "sarif":
+        options["rules"] = _active_rules(linter, reports, stdin_filename)
+    if statistics and fmt == "text":
+        write_statistics(reports, buffer)
+        if not quiet:
+            buffer.write(_summary_line(reports) + "\n")
+    else:
+        REPORTERS[fmt](reports, buffer, options)
     if output:
         try:
             Path(output).write_text(buffer.getvalue(), encoding="utf-8")
@@ -159,8 +193,11 @@ def check(
     else:
         # ``color`` keeps click from stripping the styles when --color is forced on a pipe.
         click.echo(buffer.getvalue(), nl=False, color=True if use_colour else None)
+    if statistics and fmt != "text":
+        # The table goes where it cannot spoil a machine-readable report.
+        write_statistics(reports, sys.stderr)
     for r in reports:
-        if r.error and (fmt != "text" or output):
+        if r.error and (fmt != "text" or output or statistics):
             click.echo(f"{r.path}: error: {r.error}", err=True)
 
     if any(r.error for r in reports):
@@ -168,6 +205,94 @@ def check(
     if any(f.severity >= _failing(linter, fail_on, r.path) for r in reports for f in r.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _fix_or_diff(
+    linter: Linter, paths: tuple[str, ...], reading: str | None, *, write: bool, quiet: bool
+) -> None:
+    """--fix: rewrite files with their safe fixes; --diff: print them and exit."""
+    from .fixes import fix_file
+
+    if "-" in paths:
+        _fail("--fix and --diff work on files, not standard input")
+    fixed = files = 0
+    failed = False
+    for path, problem in _expand(paths or (".",), linter):
+        if problem is not None:
+            continue  # reported by the lint pass (or below for --diff)
+        result = fix_file(linter, path, reading, write=write)
+        if result.error:
+            failed = True
+            click.echo(f"{path}: error: {result.error}", err=True)
+        elif result.fixed:
+            fixed += result.fixed
+            files += 1
+            if not write:
+                click.echo(result.diff, nl=False)
+    if write:
+        if not quiet and fixed:
+            click.echo(f"Fixed {fixed} problem{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}.", err=True)
+        return
+    if not quiet:
+        click.echo(f"{fixed} fix{'es' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''} would be applied.", err=True)
+    sys.exit(EXIT_ERROR if failed else (EXIT_FINDINGS if fixed else EXIT_OK))
+
+
+def _summary_line(reports: list[FileReport]) -> str:
+    from .reporters.summary import summary_line
+
+    return summary_line(reports)
+
+
+def _active_rules(linter: Linter, reports: list[FileReport], stdin_name: str | None) -> list[Any]:
+    """Every rule active for some file of the run (one ruleset per distinct config)."""
+    rules: dict[str, Any] = {}
+    probes = {stdin_name if r.path == "-" else r.path for r in reports} or {None}
+    for probe in probes:
+        try:
+            _, active = linter.ruleset(linter.config_for(probe))
+        except ConfigError:
+            continue
+        for rule in active:
+            rules.setdefault(rule.code, rule)
+    return list(rules.values())
+
+
+# Show a progress bar from this many files, on a terminal, outside CI.
+PROGRESS_MIN_FILES = 20
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _want_progress(count: int, quiet: bool) -> bool:
+    return (
+        count > PROGRESS_MIN_FILES
+        and not quiet
+        and not os.environ.get("CI")
+        and not os.environ.get("GITHUB_ACTIONS")
+        and _stderr_is_terminal()
+    )
+
+
+@contextlib.contextmanager
+def _progress(items: list[Any], quiet: bool) -> Iterator[Any]:
+    """``items``, behind a progress bar on standard error when one is wanted."""
+    if not _want_progress(len(items), quiet):
+        yield items
+        return
+    with click.progressbar(
+        items,
+        label="Linting",
+        file=sys.stderr,
+        show_pos=True,
+        item_show_func=lambda item: item[0] if item else None,
+    ) as bar:
+        yield bar
 
 
 def _config_probe(path: str) -> str:
@@ -428,3 +553,29 @@ def init(force: bool) -> None:
 
 
 __all__ = ["Config", "main"]
+
+
+@main.command("jsonld")
+@click.argument("posting", type=click.Path())
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Use this config file instead of searching upward from the posting.",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(["auto", *FORMATS]),
+    default="auto",
+    show_default=True,
+    help="How to read the posting (auto: by extension and content).",
+)
+def jsonld_cmd(posting: str, config_path: str | None, input_format: str) -> None:
+    """Print schema.org JobPosting JSON-LD built from a posting.
+
+    Missing required properties are reported on standard error and the exit status is 1.
+    """
+    from .jsonld_cli import run
+
+    sys.exit(run(posting, config_path, None if input_format == "auto" else input_format))

@@ -21,6 +21,11 @@ def decode(data: bytes) -> str:
     The BOM is dropped, so offsets count from the first character of text. Raises
     InputError for binary data, invalid UTF-8 and empty files.
     """
+    return decode_keeping(data)[0]
+
+
+def decode_keeping(data: bytes) -> tuple[str, str, bytes]:
+    """Text, encoding and byte-order mark, so a fix can write the file back as it was."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -29,7 +34,7 @@ def decode(data: bytes) -> str:
                 raise InputError(
                     f"not valid {encoding.upper()} at byte {e.start + len(bom)}"
                 ) from None
-            return _checked(text)
+            return _checked(text), encoding, bom
     if b"\x00" in data[:8192]:
         raise InputError("binary file (contains NUL bytes), not a posting")
     try:
@@ -41,7 +46,7 @@ def decode(data: bytes) -> str:
             f"not valid UTF-8 on line {line} (byte 0x{bad} at offset {e.start}); "
             "save the file as UTF-8"
         ) from None
-    return _checked(text)
+    return _checked(text), "utf-8", b""
 
 
 def _checked(text: str) -> str:

@@ -10,6 +10,20 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+# -- environment: tests see a plain terminal-less run, even inside GitHub Actions ----------
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _plain_environment() -> Any:
+    """``--format auto`` prints annotations under GitHub Actions; the tests that read text
+    output must not depend on where CI runs (subprocesses inherit this too)."""
+    import os
+
+    saved = {k: os.environ.pop(k) for k in ("GITHUB_ACTIONS",) if k in os.environ}
+    yield
+    os.environ.update(saved)
+
+
 # -- jdlint_cli: run the command line in a clean folder ----------------------------------
 
 

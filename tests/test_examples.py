@@ -85,3 +85,30 @@ def test_flawed_examples_report_exactly_the_missing_duties(linter: Linter, path:
     if report.coverage is not None:
         labels = {i.concept.label: i.concept.key for i in report.coverage.items}
     assert {labels[c] for c in reported} == EXPECTED_MISSING[path.parent.name]
+
+
+# The inclusive-language defects each flawed example was written with.
+EXPECTED_INCLUSIVE = {
+    "case-manager": {"I201"},
+    "geriatric-case-manager": {"I401", "I202"},
+    "hospital-case-manager": {"I603", "I301"},
+    "mental-health-case-manager": {"I602", "I603", "I502"},
+    "psychiatric-case-manager": {"I502", "I603"},
+    "rn-case-manager": {"I102"},
+    "software-engineer": {"I502", "I201", "I202", "I102"},
+    "substance-use-case-manager": {"I601", "I604", "I605", "I502"},
+}
+
+
+@pytest.mark.parametrize("path", GOOD, ids=lambda p: p.parent.name)
+def test_good_examples_have_no_inclusive_warnings(linter: Linter, path: Path) -> None:
+    report = linter.lint_file(path)
+    loud = [f"{f.code} {f.message}" for f in report.findings if f.code.startswith("I") and f.severity >= 2]
+    assert loud == []
+
+
+@pytest.mark.parametrize("path", FLAWED, ids=lambda p: p.parent.name)
+def test_flawed_examples_report_their_inclusive_defects(linter: Linter, path: Path) -> None:
+    report = linter.lint_file(path)
+    found = {f.code for f in report.findings if f.code.startswith("I") and f.code not in ("I103", "I104")}
+    assert found == EXPECTED_INCLUSIVE[path.parent.name]

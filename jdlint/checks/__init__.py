@@ -9,25 +9,33 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import (
+from . import (  # seo (rules/seo.yaml) and compliance (rules/compliance.yaml)
     candidate_pronoun,
-    gender_coded,
-    term,
     empty_section,
     front_matter,
+    gender_coded,
+    jsonld_check,
+    keyword_coverage,
+    keyword_placement,
+    keyword_stuffing,
     list_required,
     long_block,
     long_sentence,
     must_preference,
     passive_voice,
+    pay_transparency,
+    posting_length,
     readability_metric,
     required_section,
     requirement_count,
     role_coverage,
     second_person,
     section_headings,
+    statement_required,
     suppression_comment,
+    term,
     third_person_reader,
+    title_guideline,
     undefined_acronym,
 )
 
@@ -53,6 +61,16 @@ _MODULES: tuple[ModuleType, ...] = (
     role_coverage,
     section_headings,
     suppression_comment,
+    # seo (rules/seo.yaml)
+    jsonld_check,
+    keyword_coverage,
+    keyword_placement,
+    keyword_stuffing,
+    posting_length,
+    title_guideline,
+    # compliance (rules/compliance.yaml)
+    pay_transparency,
+    statement_required,
 )
 
 KINDS: dict[str, ModuleType] = {m.KIND: m for m in _MODULES}

@@ -44,8 +44,10 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
             for i in range(sent.start, sent.end):
                 tok = tokens[i]
                 lemma = ctx.analysis.lemma(tok)
-                kind = "role" if (lemma in roles or tok.lower_ in roles) else (
-                    "other" if (lemma in others or tok.lower_ in others) else None
+                kind = (
+                    "role"
+                    if (lemma in roles or tok.lower_ in roles)
+                    else ("other" if (lemma in others or tok.lower_ in others) else None)
                 )
                 if kind is not None:
                     if lemma == tok.lower_:
@@ -65,4 +67,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
 def _paired(tokens: list, i: int) -> bool:
     """Part of "he or she", "his/her": left to the gendered-words rule."""
     near = [t.lower_ for t in tokens[max(0, i - 2) : i + 3]]
-    return any(w in _PAIRED for w in near) and sum(w in ("he", "she", "his", "her", "him", "s") for w in near) >= 2
+    return (
+        any(w in _PAIRED for w in near)
+        and sum(w in ("he", "she", "his", "her", "him", "s") for w in near) >= 2
+    )

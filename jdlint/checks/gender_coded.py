@@ -25,8 +25,12 @@ OPTIONS = {
     "min_words": Option(int, 150, doc="shorter postings are not scored"),
     "min_per_1000": Option(float, 2.0, doc="smallest imbalance per 1,000 words worth reporting"),
     "min_coded": Option(int, 3, doc="fewest coded words on the leaning side worth reporting"),
-    "strong_per_1000": Option(float, 6.0, doc="masculine minus feminine words per 1,000 words for a strong skew"),
-    "level": Option(str, "any", doc="any: every skew short of strong; strong: only strong masculine skews"),
+    "strong_per_1000": Option(
+        float, 6.0, doc="masculine minus feminine words per 1,000 words for a strong skew"
+    ),
+    "level": Option(
+        str, "any", doc="any: every skew short of strong; strong: only strong masculine skews"
+    ),
 }
 MESSAGE_FIELDS = ("direction", "masculine", "feminine", "per_1000", "words")
 NEEDS = frozenset({"nlp"})

@@ -22,15 +22,21 @@ from .context import Context
 
 KIND = "term"
 OPTIONS = {
-    "terms": Option(list[dict], doc="entries: pattern, suggest, fix, reason, unless, unless_sentence"),
+    "terms": Option(
+        list[dict], doc="entries: pattern, suggest, fix, reason, unless, unless_sentence"
+    ),
     "title": Option(
         str,
         "check",
         doc="check: the title like any text; skip: leave the title and target keywords to a "
         "title rule (a searched job title kept on purpose); only: report just those",
     ),
-    "skip_eeo": Option(bool, True, doc="leave equal-opportunity and positive-action sentences alone"),
-    "absent_pattern": Option(str, "", doc="a regular expression; when the posting lacks it, add absent_note"),
+    "skip_eeo": Option(
+        bool, True, doc="leave equal-opportunity and positive-action sentences alone"
+    ),
+    "absent_pattern": Option(
+        str, "", doc="a regular expression; when the posting lacks it, add absent_note"
+    ),
     "absent_note": Option(str, "", doc="appended to the message when absent_pattern is not found"),
 }
 MESSAGE_FIELDS = ("term", "reason", "suggestion", "note")
@@ -58,7 +64,10 @@ def validate(options: dict[str, Any]) -> list[str]:
         if unknown:
             errors.append(f"{where}: unknown key(s) {sorted(unknown)}")
         pattern = entry.get("pattern")
-        if not (isinstance(pattern, str) or (isinstance(pattern, list) and pattern and all(isinstance(p, str) for p in pattern))):
+        if not (
+            isinstance(pattern, str)
+            or (isinstance(pattern, list) and pattern and all(isinstance(p, str) for p in pattern))
+        ):
             errors.append(f"{where}: 'pattern' must be a string or a list of strings")
         for key in ("suggest", "unless", "unless_sentence"):
             value = entry.get(key, [])
@@ -67,6 +76,10 @@ def validate(options: dict[str, Any]) -> list[str]:
         for key in ("fix", "reason"):
             if key in entry and not isinstance(entry[key], str):
                 errors.append(f"{where}: '{key}' must be a string")
+        if "fix" in entry and not (isinstance(pattern, str) and not re.search(r"[|?]", pattern)):
+            # A fix replaces exactly what was written: one plain form, no alternatives,
+            # so "salesmen" (matched by lemma) never becomes "salesperson".
+            errors.append(f"{where}: a term with 'fix' needs a single pattern without '|' or '?'")
     if options.get("title") not in (None, "check", "skip", "only"):
         errors.append("title must be 'check', 'skip' or 'only'")
     if options.get("absent_pattern"):
@@ -98,14 +111,20 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         skip = terms.phrase_spans(text, allowed)
         hits: list[tuple[tuple[int, int], dict]] = []
         for entry in opts["terms"]:
-            patterns = entry["pattern"] if isinstance(entry["pattern"], list) else [entry["pattern"]]
+            patterns = (
+                entry["pattern"] if isinstance(entry["pattern"], list) else [entry["pattern"]]
+            )
             unless = terms.phrase_spans(text, entry.get("unless", []))
             for pattern in patterns:
                 for span in terms.find_all(stream, terms.compile_pattern(pattern)):
                     in_title = terms.inside(span, kept)
                     if (mode == "only") != in_title and mode != "check":
                         continue
-                    if terms.inside(span, unless) or terms.inside(span, skip) or _quoted(text, span):
+                    if (
+                        terms.inside(span, unless)
+                        or terms.inside(span, skip)
+                        or _quoted(text, span)
+                    ):
                         continue
                     sentence = _sentence(doc, span)
                     if opts["skip_eeo"] and EEO_SENTENCE.search(sentence):
@@ -114,7 +133,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
                         continue
                     hits.append((span, entry))
         # Overlapping matches of one rule are one problem: keep the longest.
-        hits.sort(key=lambda h: (h[0][0], -(h[0][1] - h[0][0])))
+        hits.sort(key=lambda h: (h[0][0], -(h[0][1] - h[0][0]), not _exact(text, h[0], h[1])))
         last_end = -1
         for span, entry in hits:
             if span[0] < last_end:
@@ -129,7 +148,9 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
             yield _finding(rule, block, text, span, entry, note)
 
 
-def _finding(rule: Rule, block: Any, text: str, span: tuple[int, int], entry: dict, note: str) -> Finding:
+def _finding(
+    rule: Rule, block: Any, text: str, span: tuple[int, int], entry: dict, note: str
+) -> Finding:
     matched = text[span[0] : span[1]]
     suggestions = list(entry.get("suggest", []))
     start, end = block.source_span(*span)
@@ -143,17 +164,33 @@ def _finding(rule: Rule, block: Any, text: str, span: tuple[int, int], entry: di
         note=note,
     )
     fix = entry.get("fix")
-    # A fix is offered only where the source is the clean text itself (no markup inside).
-    if fix and end - start == span[1] - span[0]:
+    # A fix is offered only for the exact form the entry names (not another form of the
+    # lemma) and where the source is the clean text itself (no markup inside).
+    exact = (
+        _norm(matched) == _norm(entry["pattern"]) if isinstance(entry["pattern"], str) else False
+    )
+    if fix and exact and end - start == span[1] - span[0]:
         finding.fix = [Edit(start, end, terms.keep_case(matched, fix))]
     return finding
+
+
+def _exact(text: str, span: tuple[int, int], entry: dict) -> bool:
+    """The match is the very form the entry names, not another form of its lemma."""
+    pattern = entry["pattern"]
+    return isinstance(pattern, str) and _norm(text[span[0] : span[1]]) == _norm(pattern)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").replace("’", "'").split())
 
 
 def _title_block(ctx: Context) -> Any:
     span = ctx.posting.title_span
     if span is None:
         return None
-    return next((b for b in ctx.posting.blocks if b.kind == "heading" and b.source_span() == span), None)
+    return next(
+        (b for b in ctx.posting.blocks if b.kind == "heading" and b.source_span() == span), None
+    )
 
 
 def target_keywords(ctx: Context) -> list[str]:

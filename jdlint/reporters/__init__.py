@@ -2,15 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import IO
 
 from ..engine import FileReport
-from . import json_report, text
+from . import github, gitlab, json_report, sarif, text
 
 Reporter = Callable[[list[FileReport], IO[str], dict], None]
 
 REPORTERS: dict[str, Reporter] = {
     "text": text.write,
     "json": json_report.write,
+    "sarif": sarif.write,
+    "github": github.write,
+    "gitlab": gitlab.write,
 }
+
+
+def choose(fmt: str, *, output: str | None, env: Mapping[str, str]) -> str:
+    """The format ``auto`` stands for; any other format is returned as given.
+
+    With ``--output``: by the file's extension (``.sarif``, ``.json``, else text). Otherwise
+    GitHub annotations under GitHub Actions, else text (coloured on a terminal).
+    """
+    if fmt != "auto":
+        return fmt
+    if output:
+        name = output.lower()
+        if name.endswith((".sarif", ".sarif.json")):
+            return "sarif"
+        return "json" if name.endswith(".json") else "text"
+    if env.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "text"

@@ -1,0 +1,199 @@
+"""Pay transparency: a posting for work where a law requires a pay range must state one.
+
+The laws are data (the ``jurisdictions`` option, see ``jdlint/jurisdictions.py``). The
+posting's place comes from front matter ``location`` or the text (``jdlint/location.py``),
+its pay from front matter ``salary`` or the text (``jdlint/pay.py``), the employer's size
+from config ``employer: {size: N}`` (unknown size: the law is assumed to apply). A law
+whose date is after today does not apply yet, so a law that starts in 2027 turns on by
+itself.
+
+``report: violations`` reports, for each law that applies, each requirement the posting
+does not meet (an error naming the law). ``report: missing`` reports a posting with no
+usable pay range where no law requires one (info).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .. import location as loc_mod
+from .. import pay as pay_mod
+from .. import statements
+from ..errors import ConfigError
+from ..findings import Finding
+from ..jurisdictions import Jurisdiction, Match, match, parse_table
+from ..options import Option
+from ..packs import Rule
+from .context import Context
+
+KIND = "pay-transparency"
+OPTIONS = {
+    "jurisdictions": Option(
+        list[dict], [], doc="the pay transparency laws (see docs/rule-packs.md); empty: use C101's"
+    ),
+    "report": Option(
+        str,
+        "violations",
+        doc="violations (a law applies and is not met) or missing (no law, no range)",
+    ),
+}
+MESSAGE_FIELDS = ("jurisdiction", "law", "problem", "place", "found", "later")
+NEEDS: frozenset[str] = frozenset()
+
+_PROBLEMS = {
+    "range": "a pay range with a minimum and a maximum (or one fixed rate)",
+    "benefits": "a general description of the benefits and other pay",
+    "deadline": "the date applications are expected to close",
+}
+
+
+def table(rule: Rule, ctx: Context) -> list[Jurisdiction]:
+    """The rule's own table, else that of the pack's violations rule (with config options)."""
+    raw: Any = rule.options.get("jurisdictions") or []
+    where = f"rule {rule.code} option 'jurisdictions'"
+    if not raw:
+        for other in (ctx.settings.get("rules") or {}).values():
+            if other.kind == KIND and other.options.get("jurisdictions"):
+                raw = other.options["jurisdictions"]
+                config = ctx.settings.get("config")
+                given = (config.get("rules", {}) if config is not None else {}) or {}
+                for code, opts in given.items():
+                    if (
+                        code.upper() == other.code
+                        and isinstance(opts, dict)
+                        and opts.get("jurisdictions")
+                    ):
+                        raw = opts["jurisdictions"]
+                where = f"rule {other.code} option 'jurisdictions'"
+                break
+    key = ("_pay_table", id(raw))
+    cache = ctx.settings.setdefault("_cache", {})
+    if key not in cache:
+        cache[key] = parse_table(list(raw), where)
+    return cache[key]
+
+
+def employer_size(ctx: Context) -> int | None:
+    config = ctx.settings.get("config")
+    employer = config.get("employer", {}) if config is not None else {}
+    size = (employer or {}).get("size")
+    if size is None:
+        return None
+    if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+        raise ConfigError(
+            "'employer.size' must be a whole number of employees",
+            config.line("employer"),
+            config.path,
+        )
+    return size
+
+
+def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    posting = ctx.posting
+    laws = table(rule, ctx)
+    locations, _ = loc_mod.of_posting(posting)
+    matches = match(laws, locations, ctx.today, employer_size(ctx))
+    pay, _ = pay_mod.of_posting(posting)
+    if rule.options["report"] == "missing":
+        yield from _missing(rule, ctx, matches, pay)
+        return
+    for m in matches:
+        if m.status != "applies":
+            continue
+        for requirement in m.jurisdiction.required(ctx.today):
+            if _met(requirement, posting, pay):
+                continue
+            start, end = _anchor(requirement, ctx, pay)
+            yield rule.finding(
+                start,
+                end,
+                jurisdiction=m.jurisdiction.name,
+                law=m.jurisdiction.law,
+                problem=_PROBLEMS[requirement],
+                place=m.location.describe(),
+                found=_found(requirement, pay),
+                later="",
+            )
+
+
+def _met(requirement: str, posting: Any, pay: pay_mod.Pay | None) -> bool:
+    if requirement == "range":
+        return pay is not None and pay.is_range
+    if requirement == "benefits":
+        return statements.has_benefits(posting)
+    if requirement == "deadline":
+        return statements.deadline(posting) is not None
+    return True
+
+
+def _found(requirement: str, pay: pay_mod.Pay | None) -> str:
+    if requirement != "range":
+        return ""
+    if pay is None:
+        return "; the posting states no pay"
+    if pay.kind == "open":
+        return f"; '{pay.phrase}' is open-ended"
+    if pay.kind == "vague":
+        return f"; '{pay.phrase}' gives no figures"
+    return ""
+
+
+def _missing(
+    rule: Rule, ctx: Context, matches: list[Match], pay: pay_mod.Pay | None
+) -> Iterator[Finding]:
+    if any(
+        m.status == "applies" and "range" in m.jurisdiction.required(ctx.today) for m in matches
+    ):
+        return  # the violations rule reports it, as an error
+    if pay is not None and pay.is_range:
+        return
+    later = ""
+    upcoming = [m for m in matches if m.status == "not-yet"]
+    if upcoming:
+        m = min(upcoming, key=lambda m: m.jurisdiction.effective)
+        later = (
+            f" ({m.jurisdiction.name}'s {m.jurisdiction.law} will require one from "
+            f"{m.jurisdiction.effective.isoformat()})"
+        )
+    start, end = _anchor("range", ctx, pay)
+    yield rule.finding(
+        start,
+        end,
+        jurisdiction="",
+        law="",
+        problem=_PROBLEMS["range"],
+        place="",
+        found=_found("range", pay),
+        later=later,
+    )
+
+
+def _anchor(requirement: str, ctx: Context, pay: pay_mod.Pay | None) -> tuple[int, int]:
+    posting = ctx.posting
+    if requirement == "range" and pay is not None and pay.block is not None:
+        return pay.block.source_span(pay.start, pay.end)
+    if requirement == "range" and pay is not None and posting.front_matter is not None:
+        line = posting.front_matter.key_lines.get("salary")
+        if line:
+            return posting.lines.offset(line), posting.lines.line_end(line)
+    wanted = {"range": "benefits", "benefits": "benefits", "deadline": "how_to_apply"}[requirement]
+    for s in posting.sections_with(wanted):
+        if s.heading is not None:
+            return s.heading.source_span()
+    if posting.title_span:
+        return posting.title_span
+    a = posting.anchor()
+    return a, a
+
+
+def validate(options: dict[str, Any]) -> list[str]:
+    """Checked when the pack loads: the table and the report mode."""
+    errors = []
+    if options.get("report") not in ("violations", "missing"):
+        errors.append("option 'report' is violations or missing")
+    try:
+        parse_table(list(options.get("jurisdictions") or []), "option 'jurisdictions'")
+    except ConfigError as e:
+        errors.append(e.message if hasattr(e, "message") else str(e))
+    return errors

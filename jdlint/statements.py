@@ -1,0 +1,125 @@
+"""Recognise the statements compliance rules look for, in their common wordings.
+
+- equal opportunity: "an equal opportunity employer", "EOE", "EEO", "without regard to
+  race, ...", "does not discriminate on the basis of", "regardless of race", and the UK's
+  "we welcome applications from all", "committed to equality (and diversity)";
+- reasonable accommodation: "reasonable accommodation", "if you need an accommodation",
+  "request an accommodation", the UK's "reasonable adjustments";
+- a benefits description: a benefits section with content, or benefit words (medical,
+  dental, 401(k), paid time off, pension, ...) anywhere;
+- an application deadline: a date with "apply", "applications", "deadline" or "closing" in
+  the same sentence, or a date under "How to apply"; "until filled" alone is no date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .posting import Block, Posting
+
+EEO = re.compile(
+    r"\b(equal(?:[- ]employment)?[- ]opportunit(?:y|ies)|EOE|EEO|E\.O\.E\.?|"
+    r"affirmative[- ]action\s+employer|"
+    r"without\s+regard\s+to\s+(?:their\s+|an?\s+(?:applicant|individual)'s\s+)?(?:race|color|colour|religion|sex|age|disability|national|gender|veteran|protected)|"
+    r"regardless\s+of\s+(?:their\s+)?(?:race|color|colour|religion|sex|age|disability|gender|background|ethnicity)|"
+    r"(?:does|do|will)\s+not\s+discriminate|not\s+discriminate\s+(?:on\s+the\s+basis|against)|"
+    r"(?:welcome[sd]?|encourage[sd]?)\s+(?:applications|applicants|candidates|staff(?:\s+members)?)\s+from\s+(?:all|everyone|people\s+of\s+all|candidates\s+of\s+all)|"
+    r"equality\s+(?:and|&)\s+diversity|"
+    r"committed\s+to\s+(?:promoting\s+)?equality|equality,?\s+diversity\s+(?:and|&)\s+inclusion|"
+    r"Disability\s+Confident|M/F/D/V|Minorities/Females)\b",
+    re.I,
+)
+ACCOMMODATION = re.compile(
+    r"\b(reasonable\s+(?:accommodations?|adjustments?)|"
+    r"(?:need|needs|require|requires|request|requesting|requests|ask\s+for)\s+(?:an?\s+|any\s+)?"
+    r"(?:accommodations?|adjustments?)|"
+    r"accommodations?\s+(?:is|are)\s+available|accommodations?\s+(?:during|for|in)\s+(?:the\s+|any\s+|our\s+)?"
+    r"(?:application|hiring|interview|recruitment|selection))",
+    re.I,
+)
+BENEFIT_WORDS = re.compile(
+    r"\b(medical|dental|vision|health\s+(?:insurance|coverage|care\s+(?:plan|benefits))|"
+    r"401\s?\(?k\)?|403\s?\(?b\)?|retirement|pension|paid\s+time\s+off|PTO|paid\s+(?:holidays|leave|vacation)|"
+    r"annual\s+leave|vacation|life\s+insurance|disability\s+insurance|tuition|parental\s+leave|"
+    r"sick\s+(?:leave|pay|time)|benefits?\s+(?:package|include|includes|including))\b",
+    re.I,
+)
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+DATE = re.compile(
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\b",
+    re.I,
+)
+_DEADLINE_WORDS = re.compile(
+    r"\b(apply|applying|application|applications|deadline|clos(?:e|es|ed|ing)|accept(?:ed|ing)?|"
+    r"submit|posting\s+(?:ends|expires)|expires?|by)\b",
+    re.I,
+)
+
+
+def _sentences(block: Block) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in re.finditer(r"[.!?](?:\s+|$)", block.text):
+        yield start, m.end()
+        start = m.end()
+    if start < len(block.text):
+        yield start, len(block.text)
+
+
+def find_first(
+    posting: Posting, pattern: re.Pattern[str], *, headings: bool = False
+) -> tuple[Block, re.Match[str]] | None:
+    blocks = posting.blocks if headings else posting.body_blocks()
+    for block in blocks:
+        m = pattern.search(block.text)
+        if m:
+            return block, m
+    return None
+
+
+def has_eeo(posting: Posting) -> bool:
+    return find_first(posting, EEO) is not None
+
+
+def has_accommodation(posting: Posting) -> bool:
+    return find_first(posting, ACCOMMODATION) is not None
+
+
+def has_benefits(posting: Posting) -> bool:
+    # A job board's benefits field in front matter ("benefits", "b_benefits") is shown
+    # with the posting.
+    if any(
+        "benefit" in str(k).lower() and v not in (None, "", [], {}) for k, v in posting.meta.items()
+    ):
+        return True
+    if any(
+        s.key == "benefits"
+        and s.words >= 3
+        and BENEFIT_WORDS.search(" ".join(b.text for b in s.blocks))
+        for s in posting.sections
+    ):
+        return True
+    return find_first(posting, BENEFIT_WORDS) is not None
+
+
+def deadline(posting: Posting) -> tuple[Block, re.Match[str]] | None:
+    """Where the posting says when applications close."""
+    for section in posting.sections:
+        if section.key == "how_to_apply":
+            for block in section.blocks:
+                m = DATE.search(block.text)
+                if m:
+                    return block, m
+    for block in posting.body_blocks():
+        for s, e in _sentences(block):
+            sentence = block.text[s:e]
+            m = DATE.search(sentence)
+            if m and _DEADLINE_WORDS.search(sentence):
+                shifted = DATE.search(block.text, s + m.start())
+                if shifted:
+                    return block, shifted
+    return None
