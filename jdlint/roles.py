@@ -208,6 +208,30 @@ def _forms(sent: Span, analysis: Analysis) -> tuple[list[tuple[str, str]], list[
     return forms, index
 
 
+class _Words:
+    """A sentence's word forms with their positions by form, built once per posting."""
+
+    __slots__ = ("forms", "in_title", "index", "titles", "where")
+
+    def __init__(self, sent: Span, analysis: Analysis) -> None:
+        self.titles: tuple[Slot, ...] | None = None
+        self.in_title: set[int] | None = None
+        self.forms, self.index = _forms(sent, analysis)
+        where: dict[str, list[int]] = {}
+        for i, (low, lemma) in enumerate(self.forms):
+            where.setdefault(low, []).append(i)
+            if lemma != low:
+                where.setdefault(lemma, []).append(i)
+        self.where = where
+
+
+def _words_of(sent: Span, analysis: Analysis) -> _Words:
+    memo = getattr(analysis, "memo", None)
+    if memo is None:
+        return _Words(sent, analysis)
+    return memo(("roles.words", id(sent.doc), sent.start, sent.end), lambda: _Words(sent, analysis))
+
+
 def _slot_hits(forms: list[tuple[str, str]], slot: Slot) -> list[tuple[int, int]]:
     """(first, last) token positions where any alternative of the slot occurs."""
     hits = []
@@ -220,6 +244,24 @@ def _slot_hits(forms: list[tuple[str, str]], slot: Slot) -> list[tuple[int, int]
     return hits
 
 
+def _slot_hits_in(words: _Words, slot: Slot) -> list[tuple[int, int]]:
+    """``_slot_hits`` through the positions index: only where an alternative's first word
+    occurs (same hits, same order)."""
+    hits = []
+    forms = words.forms
+    n = len(forms)
+    where = words.where
+    for alt in slot.alternatives:
+        k = len(alt)
+        if not k:
+            hits.extend((i, i - 1) for i in range(n + 1))
+            continue
+        for i in where.get(alt[0], ()):
+            if i + k <= n and all(alt[j] in forms[i + j] for j in range(1, k)):
+                hits.append((i, i + k - 1))
+    return hits
+
+
 def match_sentence(
     sent: Span, concept: Concept, analysis: Analysis, titles: tuple[Slot, ...] = ()
 ) -> tuple[int, int] | None:
@@ -228,13 +270,11 @@ def match_sentence(
     Words inside a job title ("Geriatric Case Manager", "Recovery Case Manager") name
     the role; they are not evidence that the posting describes a duty.
     """
-    forms, index = _forms(sent, analysis)
-    in_title: set[int] = set()
-    for title in titles:
-        for a, b in _slot_hits(forms, title):
-            in_title.update(range(a, b + 1))
+    words = _words_of(sent, analysis)
+    index = words.index
+    in_title = _in_title(words, titles)
     for way in concept.ways:
-        per_slot = [_slot_hits(forms, slot) for slot in way]
+        per_slot = [_slot_hits_in(words, slot) for slot in way]
         if not all(per_slot):
             continue
         best = None
@@ -255,9 +295,27 @@ def match_sentence(
     return None
 
 
+def _in_title(words: _Words, titles: tuple[Slot, ...]) -> set[int]:
+    """Positions of the sentence's words that belong to a job title (kept for the last
+    ``titles`` asked, since every concept asks with the same ones)."""
+    if words.titles is titles and words.in_title is not None:
+        return words.in_title
+    in_title: set[int] = set()
+    for title in titles:
+        for a, b in _slot_hits_in(words, title):
+            in_title.update(range(a, b + 1))
+    words.titles, words.in_title = titles, in_title
+    return in_title
+
+
 def _overlap(spans: tuple[tuple[int, int], ...]) -> bool:
     ordered = sorted(spans)
     return any(b[0] <= a[1] for a, b in itertools.pairwise(ordered))
+
+
+def _sents(analysis: Analysis, block_index: int) -> Any:
+    sents = getattr(analysis, "sents", None)
+    return sents(block_index) if sents is not None else analysis.doc(block_index).sents
 
 
 def find(ctx: Context, concept: Concept, titles: tuple[Slot, ...] = ()) -> Evidence | None:
@@ -265,10 +323,10 @@ def find(ctx: Context, concept: Concept, titles: tuple[Slot, ...] = ()) -> Evide
     posting = ctx.posting
     # Headings name the role or a section ("Registered Nurse Case Manager"); only what
     # the posting says under them is evidence.
+    analysis = ctx.analysis
     for block in posting.body_blocks():
-        doc = ctx.analysis.doc(block.index)
-        for sent in doc.sents:
-            hit = match_sentence(sent, concept, ctx.analysis, titles)
+        for sent in _sents(analysis, block.index):
+            hit = match_sentence(sent, concept, analysis, titles)
             if hit:
                 tokens = sent[hit[0] : hit[1] + 1]
                 return Evidence(block.index, tokens.start_char, tokens.end_char)
@@ -280,6 +338,11 @@ def find(ctx: Context, concept: Concept, titles: tuple[Slot, ...] = ()) -> Evide
 
 def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+def _has_title(text: str, title: str) -> bool:
+    """The title phrase, or its plural ("Case Managers/Care Coordinators"), as whole words."""
+    return re.search(rf"(?<![a-z0-9]){re.escape(title)}s?(?![a-z0-9])", text) is not None
 
 
 def detect(posting: Posting, roles: RoleData) -> tuple[str, str]:
@@ -294,10 +357,7 @@ def detect(posting: Posting, roles: RoleData) -> tuple[str, str]:
     head_text = " ".join(_norm(h) for h in heads if h)
     scored = []
     for p in roles.profiles.values():
-        best = max(
-            (len(_norm(t)) for t in p.titles if _norm(t) and f" {_norm(t)} " in f" {head_text} "),
-            default=0,
-        )
+        best = max((len(_norm(t)) for t in p.titles if _norm(t) and _has_title(head_text, _norm(t))), default=0)
         if best:
             scored.append((best, p.id))
     if scored:

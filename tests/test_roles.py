@@ -180,3 +180,16 @@ def test_a_user_role_pack_adds_a_family_without_code(tmp_path: Path) -> None:
     )
     assert said.findings == []
     assert "electrician" in packs.load(config.pack_paths(), ()).roles.profiles
+
+
+def test_a_posting_missing_most_duties_gets_one_finding_listing_them() -> None:
+    text = "---\nprofile: hospital-case-manager\n---\n# Hospital Case Manager\n\n## Responsibilities\n\n- Answer the phone.\n"
+    report = lint(text)
+    d101 = [f for f in report.findings if f.code == "D101"]
+    assert len(d101) == 1
+    assert "does not mention 11 of the responsibilities" in d101[0].message
+    assert "discharge planning" in d101[0].message and "utilization review" in d101[0].message
+
+
+def test_profile_titles_match_their_plural() -> None:
+    assert lint("# Case Managers / Care Coordinators\n\nWe are hiring.\n").profile["id"] == "case-manager"

@@ -23,6 +23,9 @@ OPTIONS = {
     "min_words": Option(
         int, 150, doc="shorter postings (teasers, summaries) are not checked for every duty"
     ),
+    "summarize_over": Option(
+        int, 4, doc="when more concepts than this are missing, report them in one finding"
+    ),
 }
 MESSAGE_FIELDS = ("profile", "concept", "example", "section")
 NEEDS = frozenset({"nlp"})
@@ -37,16 +40,39 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     if coverage is None:
         return
     level, section = rule.options["level"], rule.options["section"]
-    for item in coverage.items:
-        if item.level != level or item.concept.section != section or item.evidence is not None:
-            continue
-        start, end = _anchor(ctx, section)
+    missing = [
+        item.concept
+        for item in coverage.items
+        if item.level == level and item.concept.section == section and item.evidence is None
+    ]
+    if not missing:
+        return
+    start, end = _anchor(ctx, section)
+    if len(missing) > rule.options["summarize_over"]:
+        # A posting that leaves out most of the role reads as one problem, not a wall of them.
+        labels = "; ".join(c.label for c in missing)
+        message = (
+            f"{coverage.profile.label} posting does not mention {len(missing)} of the "
+            f"{_SECTION_NAMES.get(section, section)} the role needs: {labels}. "
+            f'For example: "{missing[0].example}"'
+        )
+        yield rule.finding(
+            start,
+            end,
+            message,
+            profile=coverage.profile.label,
+            concept=labels,
+            example=missing[0].example,
+            section=_SECTION_NAMES.get(section, section),
+        )
+        return
+    for concept in missing:
         yield rule.finding(
             start,
             end,
             profile=coverage.profile.label,
-            concept=item.concept.label,
-            example=item.concept.example,
+            concept=concept.label,
+            example=concept.example,
             section=_SECTION_NAMES.get(section, section),
         )
 
