@@ -24,45 +24,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from postings import CLEAN, FLAWED
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 
 pytestmark = pytest.mark.slow
 
-FLAWED = """\
-# Care Coordinator
-
-## Responsibilities
-
-- Meet clients at intake.
-- Track referrals.
-
-## Benefits
-
-## How to apply
-
-Send a resume.
-"""
-
-CLEAN = """\
-# Care Coordinator
-
-Lakeside Clinic is hiring a care coordinator to help older adults arrange home visits, \
-transport and follow-up appointments after a hospital stay.
-
-## Responsibilities
-
-- Meet clients at intake.
-
-## Qualifications
-
-- Two years of care coordination.
-
-## Pay and benefits
-
-- $48,000 to $55,000 a year.
-"""
 
 # The postings repository's own config: block on warnings, structure rules only, so the
 # test does not move when other rule families grow.
