@@ -115,6 +115,22 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option(
     "--diff", "show_diff", is_flag=True, help="Print the safe fixes as a diff; change nothing."
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Lint in this many processes (0: one per core); the report keeps the input order.",
+)
+@click.option(
+    "--jsonl",
+    "jsonl",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default=None,
+    help="Stream postings from a JSON Lines file (- for standard input), one "
+    '{"id", "text", "format"} object per line; write one JSON report object per line.',
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -132,6 +148,8 @@ def check(
     statistics: bool,
     fix: bool,
     show_diff: bool,
+    jobs: int,
+    jsonl: str | None,
 ) -> None:
     """Lint postings (files, folders, or - for standard input)."""
     from .reporters import REPORTERS, choose
@@ -143,6 +161,13 @@ def check(
         "ignore": _split(ignore),
         "profile": profile,
     }
+    if jobs != 1:
+        from .batch import resolve_jobs
+
+        jobs = resolve_jobs(jobs)
+    if jsonl is not None:
+        _check_jsonl(jsonl, paths, fmt, overrides, config_path, fail_on, output, quiet, jobs,
+                     fix or show_diff)
     try:
         fixed = load_file(config_path) if config_path else None
         linter = Linter(fixed, overrides)
@@ -158,6 +183,8 @@ def check(
     reports: list[FileReport] = []
     try:
         targets = list(_expand(paths or (".",), linter))
+        files = [(path, reading) for path, problem in targets if problem is None and path != "-"]
+        pooled = _pooled(files, jobs, config_path, overrides)
         with _progress(targets, quiet) as items:
             for path, problem in items:
                 if problem is not None:
@@ -166,6 +193,8 @@ def check(
                     reports.append(
                         _guarded(lambda: _lint_stdin(linter, stdin_filename, reading), "-")
                     )
+                elif pooled is not None:
+                    reports.append(next(pooled))
                 else:
                     reports.append(_guarded(partial(linter.lint_file, path, reading), path))
     except ConfigError as e:  # a config further down the tree
@@ -205,6 +234,94 @@ def check(
     if any(f.severity >= _failing(linter, fail_on, r.path) for r in reports for f in r.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _pooled(
+    files: list[tuple[str, str | None]],
+    jobs: int,
+    config_path: str | None,
+    overrides: dict[str, Any],
+) -> Iterator[FileReport] | None:
+    """FileReports of ``files`` in order from a pool of ``jobs`` processes; None to lint
+    in this process (one job, or too few files to be worth starting workers)."""
+    jobs = min(jobs, len(files))
+    if jobs <= 1:
+        return None
+    from .batch import LinterSpec, lint_paths
+
+    spec = LinterSpec(config_path, tuple(overrides.items()))
+    return lint_paths(files, spec, jobs)
+
+
+def _check_jsonl(
+    source: str,
+    paths: tuple[str, ...],
+    fmt: str,
+    overrides: dict[str, Any],
+    config_path: str | None,
+    fail_on: str | None,
+    output: str | None,
+    quiet: bool,
+    jobs: int,
+    fixing: bool,
+) -> NoReturn:
+    """--jsonl: lint a stream of postings, one JSON report object per line, in order."""
+    from .batch import LinterSpec, failing, json_lines, lint_jsonl
+
+    if paths:
+        _fail("--jsonl reads postings from its file; give no paths")
+    if fixing:
+        _fail("--fix and --diff work on files, not a --jsonl stream")
+    if fmt not in ("auto", "json"):
+        _fail("--jsonl writes JSON Lines; --format must be json or auto")
+    spec = LinterSpec(
+        config_path, tuple(overrides.items()), discover_from=None if config_path else "."
+    )
+    try:
+        linter = spec.build()
+        linter.check_config(None)
+        threshold = _failing(linter, fail_on, "-")
+    except ConfigError as e:
+        _fail(str(e))
+    try:
+        src = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
+    except OSError as e:
+        _fail(f"cannot read {source}: {e.strerror or e}")
+    try:
+        out = open(output, "wb") if output else sys.stdout.buffer  # noqa: SIM115
+    except OSError as e:
+        _fail(f"cannot write report to {output}: {e.strerror or e}")
+    errors = fails = postings = findings = 0
+    try:
+        with contextlib.ExitStack() as stack:
+            if src is not sys.stdin.buffer:
+                stack.enter_context(src)
+            if out is not sys.stdout.buffer:
+                stack.enter_context(out)
+            results = lint_jsonl(json_lines(_decoded(src)), spec, jobs, linter)
+            for result in results:
+                out.write(result.json.encode("utf-8") + b"\n")
+                postings += 1
+                errors += result.error
+                fails += failing(result.worst, threshold)
+                findings += result.findings
+            out.flush()
+    except ConfigError as e:
+        _fail(str(e))
+    except OSError as e:
+        _fail(f"cannot write the report: {e.strerror or e}")
+    if output and not quiet:
+        sys.stderr.write(f"jdlint: {findings} finding(s) in {postings} posting(s)\n")
+    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if fails else EXIT_OK)
+
+
+def _decoded(stream: IO[bytes]) -> Iterator[str | None]:
+    """Lines as text; None for a line that is not UTF-8 (reported as that line's error)."""
+    for raw in stream:
+        try:
+            yield raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            yield None
 
 
 def _fix_or_diff(
@@ -429,12 +546,12 @@ def _config_option(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def _pack_set(config_path: str | None) -> Any:
     """Built-in packs plus the extra packs of the config (given, or found from here)."""
-    from . import packs
+    from . import packcache
     from .config import discover
 
     try:
         config = load_file(config_path) if config_path else discover(str(Path.cwd()))
-        return packs.load(config.pack_paths(), config.extra_sections())
+        return packcache.load(config.pack_paths(), config.extra_sections())
     except ConfigError as e:
         _fail(str(e))
 

@@ -9,7 +9,7 @@ from them; it must already be installed.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
@@ -78,6 +78,21 @@ class Analysis:
     docs: list[Doc]
     trained: bool
     lemma_table: Any = None
+    # What checks derive from the docs (token streams, word forms, sentence lists), built
+    # once per posting and shared by every rule: ``memo(key, build)``.
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False)
+
+    def memo(self, key: Any, build: Any) -> Any:
+        """``build()`` on first use of ``key``, then the same value for this posting."""
+        try:
+            return self.cache[key]
+        except KeyError:
+            value = self.cache[key] = build()
+            return value
+
+    def sents(self, block_index: int) -> list[Any]:
+        """The sentences of a block's doc, as a list built once."""
+        return self.memo(("sents", block_index), lambda: list(self.docs[block_index].sents))
 
     def doc(self, block_index: int) -> Doc:
         return self.docs[block_index]

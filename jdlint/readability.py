@@ -15,14 +15,20 @@ lock; it depends on textstat internals, so pyproject.toml pins the textstat vers
 ``tests/test_readability_offline.py`` proves the route with the network blocked.
 
 textstat is imported on first use, never when jdlint is imported, so ``jdlint rules``
-stays fast.
+stays fast. Importing textstat imports NLTK (about a quarter of a second) only to name it in
+the cmudict lookup that jdlint switches off; ``_import_textstat`` gives textstat a stand-in
+that imports the real NLTK only if something in the process ever uses it (textstat's own
+functions, called by someone else), so a jdlint run never pays for NLTK.
 """
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import re
+import sys
 import threading
+import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -175,6 +181,33 @@ def grades(texts: list[str]) -> list[float]:
 _instance: Any = None
 
 
+class _LazyModule(types.ModuleType):
+    """Stands in for a module while another imports it; the real one is imported on first
+    attribute access (``nltk.data``, ``nltk.corpus``)."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+def _import_textstat() -> None:
+    """Import textstat without importing NLTK (see the module's docstring)."""
+    if "textstat.backend.utils._get_cmudict" in sys.modules or "nltk" in sys.modules:
+        import textstat.textstat  # already paid for, or NLTK is loaded anyway
+
+        return
+    stand_in = _LazyModule("nltk")
+    sys.modules["nltk"] = stand_in
+    try:
+        import textstat.textstat  # noqa: F401
+    finally:
+        # Whoever imports nltk from now on gets the real module; textstat keeps the
+        # stand-in, which forwards to it.
+        if sys.modules.get("nltk") is stand_in:
+            del sys.modules["nltk"]
+
+
 def _no_cmudict(lang: str) -> None:
     return None
 
@@ -189,6 +222,7 @@ def offline_syllables() -> Iterator[Any]:
     """
     global _instance
     with _LOCK:
+        _import_textstat()
         from textstat.backend.counts import _count_syllables as counts
         from textstat.textstat import textstatistics
 

@@ -110,7 +110,9 @@ class MappedText:
 
 _MASK = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:!?]"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    # The look-behind starts an address only where a run of address characters starts, so
+    # a long word with no "@" is scanned once, not once per character (quadratic).
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
 
 

@@ -11,9 +11,9 @@ while "share" never matches "SharePoint" and "compete" never matches "competence
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -53,9 +53,29 @@ class Stream:
     # For the parts of a hyphenated token ("psycho-social"): the index of its first part
     # and one past its last, so a match covers a compound whole or not at all.
     group: list[tuple[int, int]] | None = None
+    _where: dict[str, list[int]] | None = field(default=None, repr=False, compare=False)
+
+    def where(self) -> dict[str, list[int]]:
+        """Token positions by form (lower text or lemma), ascending, built once."""
+        if self._where is None:
+            where: dict[str, list[int]] = {}
+            for i, (low, lemma) in enumerate(self.forms):
+                where.setdefault(low, []).append(i)
+                if lemma != low:
+                    where.setdefault(lemma, []).append(i)
+            self._where = where
+        return self._where
 
 
 def stream(doc: Doc, analysis: Analysis) -> Stream:
+    """The doc's token stream, built once per posting (cached on the Analysis)."""
+    memo = getattr(analysis, "memo", None)
+    if memo is None:
+        return _stream(doc, analysis)
+    return memo(("terms.stream", id(doc)), lambda: _stream(doc, analysis))
+
+
+def _stream(doc: Doc, analysis: Analysis) -> Stream:
     forms, starts, ends, group = [], [], [], []
     for t in doc:
         if t.is_space or _SKIP.match(t.text):
@@ -79,19 +99,75 @@ def stream(doc: Doc, analysis: Analysis) -> Stream:
     return Stream(forms, starts, ends, group)
 
 
+@lru_cache(maxsize=4096)
+def _first_forms(pattern: tuple[Word, ...]) -> frozenset[str] | None:
+    """Every form a match's first token can have (the words up to the first required
+    one); None when every word is optional."""
+    forms: set[str] = set()
+    for word in pattern:
+        forms |= word.forms
+        if not word.optional:
+            return frozenset(forms)
+    return None
+
+
 def find_all(s: Stream, pattern: tuple[Word, ...]) -> list[tuple[int, int]]:
     """Character spans (start, end) of every non-overlapping match, left to right."""
     out: list[tuple[int, int]] = []
-    n = len(s.forms)
+    first = _first_forms(pattern)
+    # A match consumes its first token, so it can only start where one of the forms its
+    # first word(s) allow occurs: try those positions only, in order.
+    if first is None:
+        candidates: Any = range(len(s.forms))
+    else:
+        where = s.where()
+        found = [where[f] for f in first if f in where]
+        if not found:
+            return out
+        candidates = found[0] if len(found) == 1 else sorted({i for f in found for i in f})
     i = 0
-    while i < n:
-        end = _match_at(s, pattern, 0, i)
-        if end is not None and end > i and _whole(s, i, end):
-            out.append((s.starts[i], s.ends[end - 1]))
+    for c in candidates:
+        if c < i:
+            continue
+        end = _match_at(s, pattern, 0, c)
+        if end is not None and end > c and _whole(s, c, end):
+            out.append((s.starts[c], s.ends[end - 1]))
             i = end
-        else:
-            i += 1
     return out
+
+
+class PatternSet:
+    """Many patterns, indexed by the forms their matches can start with, so a block is
+    only searched for the patterns it could contain (``candidates``, in list order)."""
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        self.patterns = patterns
+        self.compiled = [compile_pattern(p) for p in patterns]
+        self.by_first: dict[str, list[int]] = {}
+        self.always: list[int] = []  # every word optional: no index can rule them out
+        for i, pat in enumerate(self.compiled):
+            first = _first_forms(pat)
+            if first is None:
+                self.always.append(i)
+            else:
+                for form in first:
+                    self.by_first.setdefault(form, []).append(i)
+
+    def candidates(self, s: Stream) -> list[int]:
+        """Indices of the patterns that may match in ``s``, ascending."""
+        where = s.where()
+        by_first = self.by_first
+        found = set(self.always)
+        small, big = (where, by_first) if len(where) < len(by_first) else (by_first, where)
+        for form in small:
+            if form in big:
+                found.update(by_first[form])
+        return sorted(found)
+
+
+@lru_cache(maxsize=1024)
+def pattern_set(patterns: tuple[str, ...]) -> PatternSet:
+    return PatternSet(patterns)
 
 
 def _whole(s: Stream, i: int, end: int) -> bool:
@@ -120,12 +196,26 @@ def phrase_spans(text: str, phrases: list[str]) -> list[tuple[int, int]]:
     spans = []
     low = text.lower().replace("’", "'")
     for phrase in phrases:
-        p = phrase.lower().replace("’", "'")
-        if not p:
+        compiled = _phrase_regex(phrase)
+        if compiled is None:
             continue
-        for m in re.finditer(r"(?<!\w)" + re.escape(p).replace(r"\ ", r"[\s\-]+") + r"(?!\w)", low):
+        regex, pieces = compiled
+        # Every word of the phrase must be in the text for the phrase to be: a quick test
+        # that spares the regular expression for most blocks.
+        if not all(piece in low for piece in pieces):
+            continue
+        for m in regex.finditer(low):
             spans.append((m.start(), m.end()))
     return spans
+
+
+@lru_cache(maxsize=8192)
+def _phrase_regex(phrase: str) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+    p = phrase.lower().replace("’", "'")
+    if not p:
+        return None
+    regex = re.compile(r"(?<!\w)" + re.escape(p).replace(r"\ ", r"[\s\-]+") + r"(?!\w)")
+    return regex, tuple(piece for piece in p.split(" ") if piece)
 
 
 def inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

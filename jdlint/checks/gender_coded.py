@@ -68,14 +68,18 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def _count(ctx: Context, words: list[str], not_traits: list[str]) -> Counter[str]:
-    patterns = [terms.compile_pattern(w) for w in words]
+    patterns = terms.pattern_set(tuple(words))
     found: Counter[str] = Counter()
     for block in ctx.posting.blocks:
         doc = ctx.analysis.doc(block.index)
         s = terms.stream(doc, ctx.analysis)
-        excluded = terms.phrase_spans(block.text, not_traits)
-        for word, pattern in zip(words, patterns, strict=True):
-            for span in terms.find_all(s, pattern):
+        excluded = None
+        # Only the words that can start a match in this block, in the list's order.
+        for i in patterns.candidates(s):
+            word = words[i]
+            for span in terms.find_all(s, patterns.compiled[i]):
+                if excluded is None:
+                    excluded = terms.phrase_spans(block.text, not_traits)
                 if not terms.inside(span, excluded):
                     found[word.split("|")[0]] += 1
     return found

@@ -101,37 +101,50 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         note = opts["absent_note"]
     title_block = _title_block(ctx)
     reported: set[str] = set()
+    # Every (entry, pattern) in order, indexed by the forms a match can start with: a
+    # block is searched only for the patterns it could contain, in the same order.
+    flat = [
+        (entry, pattern)
+        for entry in opts["terms"]
+        for pattern in (
+            entry["pattern"] if isinstance(entry["pattern"], list) else [entry["pattern"]]
+        )
+    ]
+    index = terms.pattern_set(tuple(pattern for _, pattern in flat))
+    analysis = ctx.analysis
     for block in posting.blocks:
-        doc = ctx.analysis.doc(block.index)
-        stream = terms.stream(doc, ctx.analysis)
+        doc = analysis.doc(block.index)
+        stream = terms.stream(doc, analysis)
+        candidates = index.candidates(stream)
+        if not candidates:
+            continue
         text = block.text
         kept = terms.phrase_spans(text, keywords)
         if block is title_block and mode != "check":
             kept.append((0, len(text)))
         skip = terms.phrase_spans(text, allowed)
         hits: list[tuple[tuple[int, int], dict]] = []
-        for entry in opts["terms"]:
-            patterns = (
-                entry["pattern"] if isinstance(entry["pattern"], list) else [entry["pattern"]]
-            )
-            unless = terms.phrase_spans(text, entry.get("unless", []))
-            for pattern in patterns:
-                for span in terms.find_all(stream, terms.compile_pattern(pattern)):
-                    in_title = terms.inside(span, kept)
-                    if (mode == "only") != in_title and mode != "check":
-                        continue
-                    if (
-                        terms.inside(span, unless)
-                        or terms.inside(span, skip)
-                        or _quoted(text, span)
-                    ):
-                        continue
-                    sentence = _sentence(doc, span)
-                    if opts["skip_eeo"] and EEO_SENTENCE.search(sentence):
-                        continue
-                    if any(p.lower() in sentence.lower() for p in entry.get("unless_sentence", [])):
-                        continue
-                    hits.append((span, entry))
+        unless_of: dict[int, list[tuple[int, int]]] = {}
+        for i in candidates:
+            entry, _ = flat[i]
+            for span in terms.find_all(stream, index.compiled[i]):
+                in_title = terms.inside(span, kept)
+                if (mode == "only") != in_title and mode != "check":
+                    continue
+                if id(entry) not in unless_of:
+                    unless_of[id(entry)] = terms.phrase_spans(text, entry.get("unless", []))
+                if (
+                    terms.inside(span, unless_of[id(entry)])
+                    or terms.inside(span, skip)
+                    or _quoted(text, span)
+                ):
+                    continue
+                sentence = _sentence(analysis, block.index, doc, span)
+                if opts["skip_eeo"] and EEO_SENTENCE.search(sentence):
+                    continue
+                if any(p.lower() in sentence.lower() for p in entry.get("unless_sentence", [])):
+                    continue
+                hits.append((span, entry))
         # Overlapping matches of one rule are one problem: keep the longest.
         hits.sort(key=lambda h: (h[0][0], -(h[0][1] - h[0][0]), not _exact(text, h[0], h[1])))
         last_end = -1
@@ -215,8 +228,9 @@ def _quoted(text: str, span: tuple[int, int]) -> bool:
     return before in _OPEN_QUOTES and after in _CLOSE_QUOTES and before != "" and after != ""
 
 
-def _sentence(doc: Any, span: tuple[int, int]) -> str:
-    for sent in doc.sents:
+def _sentence(analysis: Any, block_index: int, doc: Any, span: tuple[int, int]) -> str:
+    sents = analysis.sents(block_index) if hasattr(analysis, "sents") else doc.sents
+    for sent in sents:
         if sent.start_char <= span[0] < sent.end_char:
             return sent.text
     return doc.text
