@@ -287,6 +287,27 @@ def active_rules(packs: PackSet, config: Config) -> list[Rule]:
                 f"unknown rule code '{code}' in rules", config.sub_line("rules", code), config.path
             )
 
+    # Options set in config are checked for every rule they name, active or not, with the
+    # same checks a pack's options get (types, and the kind's validate: a regex that could
+    # hang, ...).
+    resolved: dict[str, dict[str, Any]] = {}
+    if options:
+        from .checks import KINDS
+
+        for key, given in options.items():
+            rule = packs.rules[key.upper()]
+            module = KINDS[rule.kind]
+            values, errors = resolve(
+                module.OPTIONS, {**rule.options, **given}, f"rules.{rule.code}"
+            )
+            if not errors and hasattr(module, "validate"):
+                errors = [f"rules.{rule.code}: {e}" for e in module.validate(values)]
+            if errors:
+                raise ConfigError(
+                    errors[0], _option_line(config, key, given, errors[0]), config.path
+                )
+            resolved[rule.code] = values
+
     out = []
     for rule in packs.rules.values():
         on = any(_matches(s, rule) for s in select) if select is not None else rule.enabled
@@ -299,18 +320,8 @@ def active_rules(packs: PackSet, config: Config) -> list[Rule]:
         for sel in sorted(severity, key=len):
             if _matches(sel, rule):
                 rule = replace(rule, severity=Severity.parse(severity[sel]))
-        if rule.code in {c.upper() for c in options}:
-            from .checks import KINDS
-
-            key, given = next((c, v) for c, v in options.items() if c.upper() == rule.code)
-            values, errors = resolve(
-                KINDS[rule.kind].OPTIONS, {**rule.options, **given}, f"rules.{rule.code}"
-            )
-            if errors:
-                raise ConfigError(
-                    errors[0], _option_line(config, key, given, errors[0]), config.path
-                )
-            rule = replace(rule, options=values)
+        if rule.code in resolved:
+            rule = replace(rule, options=resolved[rule.code])
         out.append(rule)
     return out
 
@@ -321,6 +332,11 @@ def _option_line(config: Config, code: str, given: dict[str, Any], error: str) -
     key_lines = getattr(given, "key_lines", {})
     if named and named.group(1) in key_lines:
         return key_lines[named.group(1)]
+    # A kind's validate() names the option first: "text_pattern nests ...".
+    detail = error.split(": ", 1)[-1]
+    for option, line in key_lines.items():
+        if isinstance(option, str) and re.match(rf"{re.escape(option)}\b", detail):
+            return line
     return config.sub_line("rules", code)
 
 

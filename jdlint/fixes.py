@@ -3,8 +3,9 @@
 A fix is a set of one-to-one replacements that rules mark as safe. Before writing, the
 file must have parsed cleanly and must not have changed since it was read; the new text
 is written to a temporary file in the same folder with the original's encoding,
-byte-order mark and permissions, then renamed over it. Line endings are untouched
-because edits never cross a line.
+byte-order mark and permissions, then renamed over it (through a symbolic link, the
+file it points to). Line endings are untouched because an edit that would touch a line
+break is skipped. A file over ``max-file-size``, or that is not a regular file, is not read.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .engine import FileReport, Linter
+from .engine import DEFAULT_MAX_BYTES, FileReport, Linter
 from .errors import InputError
 from .findings import Edit
 from .textio import decode_keeping
@@ -31,12 +32,15 @@ class FixResult:
 
 
 def apply_edits(text: str, edits: list[Edit]) -> tuple[str, int]:
-    """The text with the edits applied, skipping any that overlap an earlier one."""
+    """The text with the edits applied, skipping any that overlap an earlier one, fall
+    outside the text, or would add or remove a line break."""
     out: list[str] = []
     pos = 0
     applied = 0
     for e in sorted(edits, key=lambda e: (e.start, e.end)):
-        if e.start < pos or e.end > len(text):
+        if e.start < pos or e.start < 0 or e.end < e.start or e.end > len(text):
+            continue
+        if any(c in s for s in (text[e.start : e.end], e.text) for c in "\r\n"):
             continue
         out.append(text[pos : e.start])
         out.append(e.text)
@@ -64,14 +68,40 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 
 def fix_file(linter: Linter, path: str, fmt: str | None = None, *, write: bool = True) -> FixResult:
-    """Fix one file in place (or only compute the diff when ``write`` is False)."""
-    p = Path(path)
+    """Fix one file in place (or only compute the diff when ``write`` is False).
+
+    Never raises for a file: every problem is the result's ``error`` and the file is left
+    as it was.
+    """
+    try:
+        return _fix_file(linter, path, fmt, write=write)
+    except Exception as e:  # a crash in a check must not leave a traceback or half a file
+        if os.environ.get("JDLINT_DEBUG"):
+            raise
+        return FixResult(
+            path, error=f"not fixed: internal error: {type(e).__name__}: {e} (please report this)"
+        )
+
+
+def _fix_file(linter: Linter, path: str, fmt: str | None, *, write: bool) -> FixResult:
+    # Through a symbolic link, the file it points to is rewritten and the link kept.
+    p = Path(path).resolve()
+    limit = linter.config_for(path).get("max-file-size", DEFAULT_MAX_BYTES)
     try:
         before_stat = p.stat()
+        if not p.is_file():
+            raise InputError("is a directory" if p.is_dir() else "not a regular file")
+        if before_stat.st_size > limit:
+            raise InputError(
+                f"file is {before_stat.st_size:,} bytes, over the {limit:,}-byte limit "
+                "(max-file-size in config)"
+            )
         data = p.read_bytes()
         text, encoding, bom = decode_keeping(data)
     except InputError as e:
         return FixResult(path, error=str(e))
+    except FileNotFoundError:
+        return FixResult(path, error="no such file")
     except OSError as e:
         return FixResult(path, error=f"cannot read: {e.strerror or e}")
     report = linter.lint_text(text, path, fmt)
@@ -80,6 +110,10 @@ def fix_file(linter: Linter, path: str, fmt: str | None = None, *, write: bool =
     new, count = fixed_text(report)
     if count == 0 or new == text:
         return FixResult(path)
+    try:
+        encoded = bom + new.encode(encoding)
+    except UnicodeEncodeError:
+        return FixResult(path, error=f"not fixed: the fixed text cannot be written as {encoding}")
     result = FixResult(path, count, unified_diff(path, text, new))
     if not write:
         return result
@@ -90,7 +124,7 @@ def fix_file(linter: Linter, path: str, fmt: str | None = None, *, write: bool =
             before_stat.st_size,
         ) or p.read_bytes() != data:
             return FixResult(path, error="not fixed: the file changed while it was being linted")
-        _write_atomically(p, bom + new.encode(encoding))
+        _write_atomically(p, encoded)
     except OSError as e:
         return FixResult(path, error=f"not fixed: cannot write: {e.strerror or e}")
     return result

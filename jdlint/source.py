@@ -117,5 +117,25 @@ _MASK = re.compile(
 
 
 def mask_literals(text: str) -> str:
-    """Blank URLs and e-mail addresses, keeping length so offsets never shift."""
-    return _MASK.sub(lambda m: " " * len(m.group()), text)
+    """Blank URLs and e-mail addresses, keeping length so offsets never shift.
+
+    A run of more than ``LONG_RUN`` characters without white space is no word of prose
+    (a rule of dashes, a pasted hash, "((((("); every ``LONG_RUN``-th character of it is
+    blanked too, because spaCy's tokenizer splits the affixes of one such run in time
+    quadratic in its length (20,000 brackets took half a minute).
+    """
+    text = _MASK.sub(lambda m: " " * len(m.group()), text)
+    if len(text) > LONG_RUN:
+        text = _LONG.sub(_break_run, text)
+    return text
+
+
+LONG_RUN = 100
+_LONG = re.compile(rf"\S{{{LONG_RUN + 1},}}")
+
+
+def _break_run(m: re.Match[str]) -> str:
+    run = list(m.group())
+    for i in range(LONG_RUN, len(run), LONG_RUN + 1):
+        run[i] = " "
+    return "".join(run)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+from typing import Any
 
-from .. import readability
+from .. import readability, safe_regex
 from ..findings import Finding
 from ..options import Option
 from ..packs import Rule
@@ -29,12 +29,21 @@ MESSAGE_FIELDS = ("words", "max_words")
 NEEDS = frozenset({"nlp"})
 
 
+def validate(options: dict[str, Any]) -> list[str]:
+    """Errors in the options (called when the pack or config is loaded)."""
+    return safe_regex.validate("ignore_pattern", options.get("ignore_pattern") or "")
+
+
 def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     limit = rule.options["max_words"]
     kinds = set(rule.options["blocks"])
     skip = set(rule.options["except_sections"])
     sections = ctx.posting.sections
-    ignore = re.compile(rule.options["ignore_pattern"]) if rule.options["ignore_pattern"] else None
+    ignore = (
+        safe_regex.compile(rule.options["ignore_pattern"])
+        if rule.options["ignore_pattern"]
+        else None
+    )
     for sent in readability.get(ctx).sentences:
         if sent.block.kind not in kinds or sections[sent.block.section].key in skip:
             continue

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
+from .. import safe_regex
 from ..findings import Finding
 from ..options import Option
 from ..packs import Rule
@@ -40,6 +42,11 @@ ORDER = (
     "how_to_apply",
     "eeo",
 )
+
+
+def validate(options: dict[str, Any]) -> list[str]:
+    """Errors in the options (called when the pack or config is loaded)."""
+    return safe_regex.validate("text_pattern", options.get("text_pattern") or "", re.IGNORECASE)
 
 
 def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -83,4 +90,4 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 @lru_cache(maxsize=64)
 def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    return safe_regex.compile(pattern, re.IGNORECASE)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from .. import terms
+from .. import safe_regex, terms
 from ..findings import Edit, Finding
 from ..options import Option
 from ..packs import Rule
@@ -69,6 +69,9 @@ def validate(options: dict[str, Any]) -> list[str]:
             or (isinstance(pattern, list) and pattern and all(isinstance(p, str) for p in pattern))
         ):
             errors.append(f"{where}: 'pattern' must be a string or a list of strings")
+        else:
+            for p in [pattern] if isinstance(pattern, str) else pattern:
+                errors += _pattern_size(where, p)
         for key in ("suggest", "unless", "unless_sentence"):
             value = entry.get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -82,12 +85,31 @@ def validate(options: dict[str, Any]) -> list[str]:
             errors.append(f"{where}: a term with 'fix' needs a single pattern without '|' or '?'")
     if options.get("title") not in (None, "check", "skip", "only"):
         errors.append("title must be 'check', 'skip' or 'only'")
-    if options.get("absent_pattern"):
-        try:
-            re.compile(options["absent_pattern"])
-        except re.error as e:
-            errors.append(f"absent_pattern is not a valid regular expression: {e}")
+    errors += safe_regex.validate(
+        "absent_pattern", options.get("absent_pattern") or "", re.IGNORECASE
+    )
     return errors
+
+
+# A term is matched word by word, trying each optional word both ways: the time is
+# exponential in the optional words, so a pattern from data is kept small.
+MAX_TERM_WORDS = 12
+MAX_OPTIONAL_WORDS = 4
+
+
+def _pattern_size(where: str, pattern: str) -> list[str]:
+    words = terms.compile_pattern(pattern)
+    if not words:
+        return [f"{where}: pattern {pattern!r} has no words"]
+    if len(words) > MAX_TERM_WORDS:
+        return [f"{where}: pattern {pattern!r} has {len(words)} words (at most {MAX_TERM_WORDS})"]
+    optional = sum(w.optional for w in words)
+    if optional > MAX_OPTIONAL_WORDS:
+        return [
+            f"{where}: pattern {pattern!r} has {optional} optional words "
+            f"(at most {MAX_OPTIONAL_WORDS})"
+        ]
+    return []
 
 
 def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -238,4 +260,4 @@ def _sentence(analysis: Any, block_index: int, doc: Any, span: tuple[int, int]) 
 
 @lru_cache(maxsize=64)
 def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    return safe_regex.compile(pattern, re.IGNORECASE)
