@@ -546,12 +546,12 @@ def _config_option(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def _pack_set(config_path: str | None) -> Any:
     """Built-in packs plus the extra packs of the config (given, or found from here)."""
-    from . import packcache
+    from . import packs
     from .config import discover
 
     try:
         config = load_file(config_path) if config_path else discover(str(Path.cwd()))
-        return packcache.load(config.pack_paths(), config.extra_sections())
+        return packs.load(config.pack_paths(), config.extra_sections())
     except ConfigError as e:
         _fail(str(e))
 

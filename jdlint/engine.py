@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import config as cfg
-from . import packcache, packs, readers, suppress
+from . import packs, readers, suppress
 from .checks import KINDS
 from .checks.context import Context
 from .errors import InputError
@@ -77,7 +77,7 @@ class Linter:
         """Packs and active rules for a config, computed once per distinct config."""
         cache_key = (config.path, repr(sorted(config.values.items(), key=lambda kv: kv[0])))
         if cache_key not in self._rulesets:
-            pack_set = packcache.load(config.pack_paths(), config.extra_sections())
+            pack_set = packs.load(config.pack_paths(), config.extra_sections())
             self._rulesets[cache_key] = (config, pack_set, cfg.active_rules(pack_set, config))
         _, pack_set, rules = self._rulesets[cache_key]
         return pack_set, rules

@@ -38,12 +38,18 @@ class LineList(list):
         return self.item_lines[i] if i < len(self.item_lines) else self.line
 
 
-class _Loader(yaml.SafeLoader):
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise YamlError("YAML aliases are not allowed", event.start_mark.line + 1)
-        return super().compose_node(parent, index)
+# libyaml's scanner (when PyYAML was built with it) parses ten times faster than the
+# pure-Python one; construction stays in Python either way, with the safe constructor.
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    def construct_object(self, node, deep=False):  # type: ignore[no-untyped-def]
+        # An alias is the same node reached twice; refusing it here works with both the
+        # C and the Python parser.
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise YamlError("YAML aliases are not allowed", node.start_mark.line + 1)
+        return super().construct_object(node, deep)
 
     def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
         out = LineDict()

@@ -715,8 +715,6 @@ ALLOWED = {
     ("safe_regex.py", "compile("),
     # A fixed module name (textstat's own lazy import), never from data.
     ("readability.py", "importlib"),
-    # The validated pack cache; see the note in tests F2 (pickle of jdlint's own output).
-    ("packcache.py", "pickle"),
     # --jobs sends work to worker processes; multiprocessing pickles jdlint's own objects.
     ("batch.py", "pickle"),
 }
