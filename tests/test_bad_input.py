@@ -64,7 +64,7 @@ BAD_FILES = {
     ),
     "deeply-nested-front-matter": (
         ("---\nx: " + "[" * 5000 + "]" * 5000 + "\n---\n" + BODY).encode("utf-8"),
-        "front matter is not valid YAML: YAML nested too deeply",
+        "line 2: front matter is not valid YAML: YAML nested too deeply",
     ),
     "python-tag-front-matter": (
         ("---\nx: !!python/object/apply:os.system [ls]\n---\n" + BODY).encode("utf-8"),

@@ -460,7 +460,7 @@ BAD_FRONT_MATTER = {
     ),
     "deeply-nested": (
         "---\nx: " + "[" * 5000 + "]" * 5000 + "\n---\n" + BODY,
-        "front matter is not valid YAML: YAML nested too deeply",
+        "line 2: front matter is not valid YAML: YAML nested too deeply",
     ),
     "only-front-matter": (
         "---\ntitle: x\n---\n\n",
