@@ -32,6 +32,7 @@ class Block:
     marked: bool = True
     index: int = 0
     section: int = 0
+    _words: tuple[str, int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -47,7 +48,12 @@ class Block:
 
     @property
     def words(self) -> int:
-        return count_words(self.mapped.text)
+        # Rules ask this hundreds of times per posting; recount only if the text changed.
+        text = self.mapped.text
+        cached = self._words
+        if cached is None or cached[0] is not text:
+            cached = self._words = (text, count_words(text))
+        return cached[1]
 
     def source_span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
         return self.mapped.source_span(start, len(self.text) if end is None else end)
