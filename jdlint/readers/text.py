@@ -78,17 +78,29 @@ def _group_blocks(
         else:
             units.append(_Unit("line", lo + lead, hi))
 
-    lines = [
-        u for u in units if u.kind == "line" and not text[u.start : u.end].rstrip().endswith(":")
-    ]
     # Bare lines under a duties, requirements or benefits heading are list items that lost
-    # their bullets; elsewhere only runs of short lines are, and long lines are prose.
-    # A heading inside this group sets the context for the lines after it.
-    if any(u.kind == "heading" for u in units):
-        first_heading = next(u for u in units if u.kind == "heading")
-        listy = vocab.key_for(text[first_heading.start : first_heading.end]) in _LIST_SECTIONS
-    itemish = sum(1 for u in lines if _itemish(text[u.start : u.end]))
-    as_list = len(lines) >= 2 and (listy or itemish * 2 > len(lines))
+    # their bullets; elsewhere only runs of short lines are, and long lines are prose. A
+    # heading inside this group sets the context for the lines after it, not before it.
+    listed: set[int] = set()
+    context = listy
+    run: list[_Unit] = []
+    for u in [*units, None]:
+        if u is None or u.kind == "heading":
+            lines = [
+                x
+                for x in run
+                if x.kind == "line" and not text[x.start : x.end].rstrip().endswith(":")
+            ]
+            itemish = sum(1 for x in lines if _itemish(text[x.start : x.end]))
+            if len(lines) >= 2 and (context or itemish * 2 > len(lines)):
+                # Without a bullet, a line of over 40 words is a paragraph that follows the
+                # list in scraped text, not an item of it.
+                listed.update(id(x) for x in lines if len(text[x.start : x.end].split()) <= 40)
+            if u is not None:
+                context = vocab.key_for(text[u.start : u.end]) in _LIST_SECTIONS
+            run = []
+        else:
+            run.append(u)
     blocks: list[Block] = []
     for u in units:
         mapped = MappedText()
@@ -97,7 +109,7 @@ def _group_blocks(
             blocks.append(Block("heading", mapped, level=2))
         elif u.kind == "bullet":
             blocks.append(Block("list_item", mapped, level=1))
-        elif as_list and u in lines:
+        elif id(u) in listed:
             blocks.append(Block("list_item", mapped, level=1, marked=False))
         else:
             blocks.extend(_split_glued(mapped, vocab))
