@@ -272,11 +272,13 @@ def match_sentence(
     """
     words = _words_of(sent, analysis)
     index = words.index
-    in_title = _in_title(words, titles)
+    in_title: set[int] | None = None
     for way in concept.ways:
         per_slot = [_slot_hits_in(words, slot) for slot in way]
         if not all(per_slot):
             continue
+        if in_title is None:
+            in_title = _in_title(words, titles)
         best = None
         for combo in itertools.islice(itertools.product(*per_slot), 2000):
             if _overlap(combo):
@@ -318,12 +320,32 @@ def _sents(analysis: Analysis, block_index: int) -> Any:
     return sents(block_index) if sents is not None else analysis.doc(block_index).sents
 
 
+def _vocabulary(ctx: Context) -> set[str]:
+    """Every word form (text and lemma) of the posting's body, built once per posting."""
+
+    def build() -> set[str]:
+        words: set[str] = set()
+        for block in ctx.posting.body_blocks():
+            for sent in _sents(ctx.analysis, block.index):
+                words.update(_words_of(sent, ctx.analysis).where)
+        return words
+
+    memo = getattr(ctx.analysis, "memo", None)
+    return memo(("roles.vocabulary",), build) if memo is not None else build()
+
+
 def find(ctx: Context, concept: Concept, titles: tuple[Slot, ...] = ()) -> Evidence | None:
     """Where the posting says the concept, scanning every block's sentences in order."""
     posting = ctx.posting
     # Headings name the role or a section ("Registered Nurse Case Manager"); only what
     # the posting says under them is evidence.
     analysis = ctx.analysis
+    vocabulary = _vocabulary(ctx)
+    if not any(
+        all(any(alt and alt[0] in vocabulary for alt in slot.alternatives) for slot in way)
+        for way in concept.ways
+    ):
+        return None  # some word every way needs is nowhere in the posting
     for block in posting.body_blocks():
         for sent in _sents(analysis, block.index):
             hit = match_sentence(sent, concept, analysis, titles)
@@ -357,7 +379,10 @@ def detect(posting: Posting, roles: RoleData) -> tuple[str, str]:
     head_text = " ".join(_norm(h) for h in heads if h)
     scored = []
     for p in roles.profiles.values():
-        best = max((len(_norm(t)) for t in p.titles if _norm(t) and _has_title(head_text, _norm(t))), default=0)
+        best = max(
+            (len(_norm(t)) for t in p.titles if _norm(t) and _has_title(head_text, _norm(t))),
+            default=0,
+        )
         if best:
             scored.append((best, p.id))
     if scored:
