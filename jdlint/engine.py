@@ -17,7 +17,7 @@ from .findings import Finding, Severity
 from .nlp import get_nlp
 from .posting import Posting
 from .roles import GENERAL, RoleData, detect
-from .textio import decode
+from .textio import decode, read_file
 
 # Points a finding takes off the 0-100 score, by severity.
 PENALTY = {Severity.ERROR: 10, Severity.WARNING: 4, Severity.INFO: 1}
@@ -145,23 +145,10 @@ class Linter:
         config = self.config_for(path)
         limit = config.get("max-file-size", DEFAULT_MAX_BYTES)
         try:
-            p = Path(path)
-            if p.is_dir():
-                raise InputError("is a directory")
-            if p.exists() and not p.is_file():
-                raise InputError("not a regular file")
-            size = p.stat().st_size
-            if size > limit:
-                raise InputError(
-                    f"file is {size:,} bytes, over the {limit:,}-byte limit (max-file-size in config)"
-                )
-            text = decode(p.read_bytes())
+            data, _ = read_file(Path(path), limit)
+            text = decode(data)
         except InputError as e:
             return FileReport(path, error=str(e))
-        except FileNotFoundError:
-            return FileReport(path, error="no such file")
-        except OSError as e:
-            return FileReport(path, error=f"cannot read: {e.strerror or e}")
         return self.lint_text(text, path, fmt)
 
 

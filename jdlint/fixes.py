@@ -20,7 +20,7 @@ from pathlib import Path
 from .engine import DEFAULT_MAX_BYTES, FileReport, Linter
 from .errors import InputError
 from .findings import Edit
-from .textio import decode_keeping
+from .textio import decode_keeping, read_file
 
 
 @dataclass
@@ -88,22 +88,10 @@ def _fix_file(linter: Linter, path: str, fmt: str | None, *, write: bool) -> Fix
     p = Path(path).resolve()
     limit = linter.config_for(path).get("max-file-size", DEFAULT_MAX_BYTES)
     try:
-        before_stat = p.stat()
-        if not p.is_file():
-            raise InputError("is a directory" if p.is_dir() else "not a regular file")
-        if before_stat.st_size > limit:
-            raise InputError(
-                f"file is {before_stat.st_size:,} bytes, over the {limit:,}-byte limit "
-                "(max-file-size in config)"
-            )
-        data = p.read_bytes()
+        data, before_stat = read_file(p, limit)
         text, encoding, bom = decode_keeping(data)
     except InputError as e:
         return FixResult(path, error=str(e))
-    except FileNotFoundError:
-        return FixResult(path, error="no such file")
-    except OSError as e:
-        return FixResult(path, error=f"cannot read: {e.strerror or e}")
     report = linter.lint_text(text, path, fmt)
     if report.error:
         return FixResult(path, error=f"not fixed: {report.error}")

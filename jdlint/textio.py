@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import os
+import stat
+from pathlib import Path
 
 from .errors import InputError
 
@@ -55,3 +58,23 @@ def _checked(text: str) -> str:
     if "\x00" in text:
         raise InputError("contains NUL characters, not a posting")
     return text
+
+
+def read_file(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
+    """The bytes of a posting file and its stat, refusing folders, pipes and devices, and
+    files over ``limit`` bytes (before reading them)."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError("is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file")
+        if info.st_size > limit:
+            raise InputError(
+                f"file is {info.st_size:,} bytes, over the {limit:,}-byte limit (max-file-size in config)"
+            )
+        return path.read_bytes(), info
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}") from None
