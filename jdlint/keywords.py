@@ -102,13 +102,18 @@ def token_forms(ctx: Context, doc: Any) -> list[tuple[str, str]]:
 
 
 def block_tokens(ctx: Context, block_index: int) -> list[tuple[str, str, int, int]]:
-    """(lower, lemma, start, end) of each word of a block, in clean-text offsets."""
-    doc = ctx.analysis.doc(block_index)
-    return [
-        (t.lower_, ctx.analysis.lemma(t), t.idx, t.idx + len(t.text))
-        for t in doc
-        if not (t.is_punct or t.is_space)
-    ]
+    """(lower, lemma, start, end) of each word of a block, in clean-text offsets; built once
+    per posting and shared by the keyword rules."""
+    analysis = ctx.analysis
+
+    def build() -> list[tuple[str, str, int, int]]:
+        return [
+            (t.lower_, analysis.lemma(t), t.idx, t.idx + len(t.text))
+            for t in analysis.doc(block_index)
+            if not (t.is_punct or t.is_space)
+        ]
+
+    return analysis.memo(("keywords.block_tokens", block_index), build)
 
 
 def _same(a: tuple[str, str], b: tuple[str, ...]) -> bool:
