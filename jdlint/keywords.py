@@ -61,9 +61,8 @@ def prepared(ctx: Context, *, explicit: bool = False, titles: bool = False) -> l
     (front matter or config), not the profile's defaults; ``titles`` adds, when the
     targets are the profile's, the profile's titles ("Frailty Case Manager" is a
     geriatric case manager's title too) as acceptable names for the role."""
-    cache = ctx.settings.setdefault("_cache", {})
-    key = ("_keywords", explicit, titles)
-    if key not in cache:
+
+    def build() -> list[Keyword]:
         raw, source = targets(ctx)
         if explicit and source == "profile":
             raw = []
@@ -78,8 +77,9 @@ def prepared(ctx: Context, *, explicit: bool = False, titles: bool = False) -> l
             if words and role.lower() not in seen:
                 seen.add(role.lower())
                 out.append(Keyword(text, role, words))
-        cache[key] = out
-    return cache[key]
+        return out
+
+    return ctx.memo(("keywords", explicit, titles), build)
 
 
 def _nlp(ctx: Context) -> Any:

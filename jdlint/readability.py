@@ -54,7 +54,6 @@ _LOCK = threading.Lock()
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
 _HAS_WORD = re.compile(r"[^\W_]")
 _SPACE = re.compile(r"\s+")
-_CACHE_ATTR = "_jdlint_readability"
 
 
 @dataclass(frozen=True)
@@ -154,15 +153,15 @@ def prose_of(texts: list[str]) -> str:
 
 
 def get(ctx: Context) -> Readability:
-    """The posting's readability, computed on first use and cached on the Context."""
-    cached = getattr(ctx, _CACHE_ATTR, None)
-    if cached is None:
+    """The posting's readability, computed on first use and shared through the Context."""
+
+    def build() -> Readability:
         sentences = sentence_units(ctx)
         prose = prose_of([s.text for s in sentences])
         words = sum(s.words for s in sentences)
-        cached = Readability(sentences, prose, words, compute(prose) if words else {})
-        setattr(ctx, _CACHE_ATTR, cached)
-    return cached
+        return Readability(sentences, prose, words, compute(prose) if words else {})
+
+    return ctx.memo("readability", build)
 
 
 def compute(prose: str) -> dict[str, float]:

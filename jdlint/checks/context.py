@@ -21,6 +21,16 @@ class Context:
     _analysis: Analysis | None = None
     _nlp_factory: Any = None
     _coverage: Any = None
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False)
+
+    def memo(self, key: Any, build: Any) -> Any:
+        """``build()`` on first use of ``key``, then the same value for this posting: what
+        several rules derive from the posting (keywords, readability) is built once."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build()
+            return value
 
     @property
     def analysis(self) -> Analysis:

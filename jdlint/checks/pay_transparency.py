@@ -27,6 +27,8 @@ from ..options import Option
 from ..packs import Rule
 from .context import Context
 
+_TABLES: dict[int, tuple[Any, Any]] = {}
+
 KIND = "pay-transparency"
 OPTIONS = {
     "jurisdictions": Option(
@@ -67,11 +69,12 @@ def table(rule: Rule, ctx: Context) -> list[Jurisdiction]:
                         raw = opts["jurisdictions"]
                 where = f"rule {other.code} option 'jurisdictions'"
                 break
-    key = ("_pay_table", id(raw))
-    cache = ctx.settings.setdefault("_cache", {})
-    if key not in cache:
-        cache[key] = parse_table(list(raw), where)
-    return cache[key]
+    # The table is the same list object for every posting a rule sees: parse it once per
+    # process. The entry keeps ``raw`` alive, so its id cannot be reused by another list.
+    entry = _TABLES.get(id(raw))
+    if entry is None or entry[0] is not raw:
+        entry = _TABLES[id(raw)] = (raw, parse_table(list(raw), where))
+    return entry[1]
 
 
 def employer_size(ctx: Context) -> int | None:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from .. import keywords as kw
 from .. import safe_regex, terms
 from ..findings import Edit, Finding
 from ..options import Option
@@ -229,18 +230,13 @@ def _title_block(ctx: Context) -> Any:
 
 
 def target_keywords(ctx: Context) -> list[str]:
-    """The posting's search keywords: front matter, config, and the role profile's."""
-    out: list[str] = []
-    fm = ctx.posting.meta.get("keywords")
-    if isinstance(fm, str):
-        out.append(fm)
-    elif isinstance(fm, list):
-        out += [k for k in fm if isinstance(k, str)]
-    out += [k for k in ctx.settings["config"].get("keywords", []) if isinstance(k, str)]
+    """The posting's search keywords (as the keyword rules read them), plus the role
+    profile's: a profile keyword is a searched title even when front matter sets others."""
+    out, _ = kw.targets(ctx)
     roles = ctx.settings.get("roles")
     profile = ctx.settings.get("profile")
     if roles is not None and profile in roles.profiles:
-        out += roles.profiles[profile].keywords
+        out = out + [k for k in roles.profiles[profile].keywords if k not in out]
     return out
 
 
