@@ -13,7 +13,7 @@ from . import packs, readers, suppress
 from .checks import KINDS
 from .checks.context import Context
 from .errors import InputError
-from .findings import Finding, Severity
+from .findings import Finding, Severity, one_per_fact
 from .nlp import get_nlp
 from .posting import Posting
 from .roles import GENERAL, RoleData, detect
@@ -120,10 +120,14 @@ class Linter:
             _nlp_factory=partial(get_nlp, model),
         )
         findings: list[Finding] = []
+        summary = ctx.teaser() is not None
         for rule in rules:
             if ignored and cfg.rule_ignored(ignored, rule.code, rule.name):
                 continue
-            findings.extend(KINDS[rule.kind].check(rule, ctx))
+            kind = KINDS[rule.kind]
+            if summary and getattr(kind, "FULL_POSTING", False):
+                continue  # a summary of the job is not judged as the whole posting (S106)
+            findings.extend(kind.check(rule, ctx))
         regions, mentioned = suppress.parse(text, posting.lines)
         findings.extend(_unknown_suppressions(mentioned, pack_set, rules, posting))
         if regions:
@@ -134,6 +138,7 @@ class Linter:
                     regions, posting.lines.line_col(f.start)[0], f.code, f.name
                 )
             ]
+        findings = one_per_fact(findings)
         findings.sort(key=lambda f: (f.start, f.code, f.end))
         report.findings = findings
         report.coverage = ctx._coverage or None

@@ -54,7 +54,28 @@ class Finding:
     suggestions: list[str] = field(default_factory=list)
     fix: list[Edit] | None = None
     data: dict[str, Any] = field(default_factory=dict)
+    # What the finding is about, when another rule may report the same thing ("no pay
+    # stated" is S104, C101 and C102): of the findings about one fact, only the most severe
+    # is reported (``one_per_fact``).
+    fact: tuple[Any, ...] | None = None
 
     @property
     def fixable(self) -> bool:
         return bool(self.fix)
+
+
+def one_per_fact(findings: list[Finding]) -> list[Finding]:
+    """Of the findings about the same fact, keep the most severe rule's (then the lowest
+    code's): one fix, one finding. Findings of that one rule all stay (New York State's and
+    New York City's laws each want the range)."""
+    best: dict[tuple[Any, ...], Finding] = {}
+    for f in findings:
+        if f.fact is None:
+            continue
+        cur = best.get(f.fact)
+        # f wins on severity, or on an equal severity with the lower code.
+        if cur is None or (f.severity, cur.code) > (cur.severity, f.code):
+            best[f.fact] = f
+    if not best:
+        return findings
+    return [f for f in findings if f.fact is None or best[f.fact].code == f.code]

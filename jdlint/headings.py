@@ -60,10 +60,14 @@ class SectionVocabulary:
     """
 
     phrases: dict[str, list[str]] = field(default_factory=dict)
+    # Words that name a job ("manager", "nurse"): a line holding one can be a title.
+    title_words: list[str] = field(default_factory=list)
     # A key that some required section accepts as a stand-in ("benefits" for "pay").
     _index: list[tuple[tuple[str, ...], str, int]] = field(default_factory=list, init=False)
+    _job_words: frozenset[str] = field(default=frozenset(), init=False)
 
     def __post_init__(self) -> None:
+        self._job_words = frozenset(normalize(w) for w in self.title_words)
         order = {key: i for i, key in enumerate(self.phrases)}
         for key, phrases in self.phrases.items():
             for phrase in phrases:
@@ -81,6 +85,11 @@ class SectionVocabulary:
             if _contains(words, phrase):
                 return key
         return None
+
+    def names_job(self, line: str) -> bool:
+        """The line holds a word that names a job ("Case Manager - Band 7", "RNs")."""
+        words = self._job_words
+        return any(w in words or (w.endswith("s") and w[:-1] in words) for w in normalize(line).split())
 
     def exact_key(self, heading: str) -> str | None:
         """The key whose phrase is the whole heading, for headings found inside running text."""
@@ -119,10 +128,12 @@ def _first_letter(word: str) -> str:
 def looks_like_heading(text: str, vocab: SectionVocabulary, *, set_apart: bool = False) -> bool:
     """True when a standalone line or paragraph reads as a heading.
 
-    ``set_apart`` is for a paragraph that is bold from end to end, or a line standing alone. A sentence ending in a
-    full stop is never a heading; a short line ending in a colon is one only when it is
-    Title Case, ALL CAPS or names a known section, so "This position is eligible for:"
-    stays a lead-in to its list.
+    ``set_apart`` is for a paragraph that is bold from end to end, or a line standing
+    alone. A sentence ending in a full stop is never a heading; a short line ending in a
+    colon is one only when it is Title Case, ALL CAPS or names a known section, so "This
+    position is eligible for:" stays a lead-in to its list. Set apart, a line that names a
+    known section may be longer ("Some of the perks of working here:") or ask a question
+    ("What will you be doing?").
     """
     stripped = text.strip()
     words = stripped.split()
@@ -134,12 +145,15 @@ def looks_like_heading(text: str, vocab: SectionVocabulary, *, set_apart: bool =
     core = (stripped[: trailing.start()] if trailing else stripped.rstrip(":")).strip()
     if ":" in core or not core or re.search(r"\]\(|https?:|www\.|@", core):
         return False
+    question = stripped.endswith("?")
+    if question and set_apart and len(words) <= 8 and vocab.key_for(core.rstrip("?")):
+        return True
     if not trailing and _TERMINAL.search(stripped):
         return False
     known = vocab.key_for(core) is not None
     shaped = is_all_caps(core) or is_title_case(core)
     if ends_colon:
-        return shaped or (known and len(words) <= 4 and "," not in core)
+        return shaped or (known and (len(words) <= 4 or set_apart) and "," not in core)
     if set_apart:
         # "Full-Time (40 hours per week)" or "Salary £30,000" in bold is a fact, not a heading.
         return not re.search(r"\d", core) and (shaped or known or bool(trailing))

@@ -276,3 +276,20 @@ def of_posting(posting: Any) -> tuple[list[Location], str]:
                 first = loc
     out = ([first] if first else []) + remote
     return out, "text" if out else "none"
+
+
+# What marks a UK posting when no place is named: pounds, the NHS, Agenda for Change bands.
+_UK_SIGNS = re.compile(r"£\s?\d|\bNHS\b|\bBand\s+[2-9][abc]?\b|\bper\s+annum\b.{0,40}£|\bpro\s+rata\b")
+
+
+def country_of_posting(posting: Any) -> str | None:
+    """The country the job is in (ISO code), from its places, else from what only UK
+    postings say (pay in pounds, the NHS, a band); None when unknown."""
+    places, _ = of_posting(posting)
+    countries = [p.country for p in places if p.country]
+    if countries:
+        return max(set(countries), key=countries.count)
+    text = " ".join(b.text for b in posting.blocks[:60])
+    if _UK_SIGNS.search(text):
+        return "GB"
+    return None

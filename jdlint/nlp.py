@@ -8,6 +8,7 @@ from them; it must already be installed.
 
 from __future__ import annotations
 
+import itertools
 import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -39,7 +40,10 @@ def _build(name: str) -> Language:
     import spacy
 
     if name == BLANK:
+        _register_components()
         nlp = spacy.blank("en")
+        _split_trailing_dashes(nlp)
+        nlp.add_pipe("jdlint_figure_ends")
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         try:
@@ -63,6 +67,39 @@ def _build(name: str) -> Language:
     ):
         nlp.add_pipe("sentencizer")
     return nlp
+
+
+def _figure_ends(doc: Doc) -> Doc:
+    """"... dental and 401K. We also offer ...": the tokenizer keeps "401K." whole, so the
+    sentencizer never sees its full stop. A figure that ends in one ends the sentence
+    when a capitalised word follows."""
+    for tok, nxt in itertools.pairwise(doc):
+        text = tok.text
+        if (
+            len(text) > 1
+            and text.endswith(".")
+            and any(c.isdigit() for c in text)
+            and nxt.text[:1].isupper()
+            and nxt.text[1:2].islower()
+        ):
+            nxt.is_sent_start = True
+    return doc
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("jdlint_figure_ends"):
+        Language.component("jdlint_figure_ends", func=_figure_ends)
+
+
+def _split_trailing_dashes(nlp: Language) -> None:
+    """"Case Manager- Band 6": a dash glued to the end of a word is punctuation, so the
+    word is "Manager" for every rule that matches words."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[^\W\d_])[-–]+$"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 def _is_path(name: str) -> bool:

@@ -37,8 +37,17 @@ _RULE_KEYS: dict[str, tuple[type, ...]] = {
     "category": (str,),
 }
 _REQUIRED_RULE_KEYS = ("code", "name", "kind", "severity", "message", "description", "examples")
-_PACK_KEYS = {"pack", "description", "sources", "sections", "rules", "profiles", "concepts"}
-_EXAMPLE_KEYS = {"text", "format", "count", "line", "config", "path"}
+_PACK_KEYS = {
+    "pack",
+    "description",
+    "sources",
+    "sections",
+    "title_words",
+    "rules",
+    "profiles",
+    "concepts",
+}
+_EXAMPLE_KEYS = {"text", "format", "count", "line", "config", "path", "message"}
 
 
 @dataclass
@@ -49,6 +58,7 @@ class Example:
     line: int | None = None
     config: dict[str, Any] = field(default_factory=dict)
     where: str = ""
+    message: str | None = None  # the first finding's message, word for word
 
 
 @dataclass
@@ -133,6 +143,7 @@ def load(
     rules: dict[str, Rule] = {}
     names: dict[str, str] = {}
     sections: dict[str, list[str]] = {}
+    title_words: list[str] = []
     roles = RoleData()
     for f in files:
         try:
@@ -161,6 +172,12 @@ def load(
                     str(f),
                 )
             sections.setdefault(key, []).extend(phrases)
+        words = data.get("title_words") or []
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise ConfigError(
+                "'title_words' must list words", data.key_line("title_words"), str(f)
+            )
+        title_words.extend(words)
         parse_roles(data, str(f), roles)
         raw_rules = data.get("rules") or []
         if not isinstance(raw_rules, list):
@@ -185,7 +202,8 @@ def load(
     for key, phrases in extra_sections:
         sections.setdefault(key, []).extend(phrases)
     check_references(roles)
-    return PackSet(dict(sorted(rules.items())), SectionVocabulary(sections), [str(f) for f in files], roles)
+    vocab = SectionVocabulary(sections, title_words=title_words)
+    return PackSet(dict(sorted(rules.items())), vocab, [str(f) for f in files], roles)
 
 
 def _rule(item: Any, path: str, kinds: dict[str, Any]) -> Rule:
@@ -287,4 +305,5 @@ def _example(raw: Any, path: str, where: str) -> Example:
         line=raw.get("line"),
         config=dict(raw.get("config") or {}),
         where=where,
+        message=raw.get("message"),
     )

@@ -26,7 +26,7 @@ _B = (
     r"(?:(?P<bsym>[$£€])\$?\s?|(?P<bcode>" + _CODES + r")\s?\$?\s?)?"
     r"(?P<bnum>" + _NUM + r")\s?(?P<bk>[kK]\b)?"
 )
-_DASH = r"\s*(?:-|–|—|to|and)\s*"
+_DASH = r"\s*(?:-|–|—|~|to|and)\s*"
 _UNIT = (
     r"(?:\s*(?:USD|CAD|GBP|EUR)\b)?\s*(?:(?:per|an|a|/|each)\s*)?"
     r"(?P<unit>hour|hr|hourly|year|yr|annum|annually|annual|yearly|month|monthly|mo|week|weekly|wk|day|daily)\b"

@@ -22,8 +22,14 @@ class Block:
     """A heading, paragraph or list item: clean text mapped to its place in the source.
 
     ``marked`` tells a list item with a visible bullet or number from a line that only
-    reads as one (plain text that lost its bullets); ``emphasis`` marks a paragraph that is
-    entirely bold, which many postings use as a heading.
+    reads as one (plain text that lost its bullets). What the markup says is kept for the
+    layout stage (``readers/layout.py``): ``bold`` and ``links`` are clean spans in bold and
+    in link text, ``soft`` the offsets of line breaks that only wrap a paragraph (a Markdown
+    soft break; every other line break in the clean text is a "\\n" that ends a line).
+    ``joined`` marks a block that began inside a line of the source, run into the text
+    before it (scraped text that lost its line breaks). ``labelled`` marks a paragraph that opens with a short label ("Care planning: ...");
+    ``lang`` is the language when it is not English, and ``boilerplate`` marks legal text
+    the author cannot rewrite (equal-opportunity and privacy notices).
     """
 
     kind: BlockKind
@@ -32,6 +38,13 @@ class Block:
     marked: bool = True
     index: int = 0
     section: int = 0
+    bold: tuple[tuple[int, int], ...] = ()
+    links: tuple[tuple[int, int], ...] = ()
+    soft: frozenset[int] = frozenset()
+    joined: bool = False
+    labelled: bool = False
+    lang: str | None = None
+    boilerplate: bool = False
     _words: tuple[str, int] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -72,6 +85,9 @@ class Section:
     level: int
     blocks: list[Block] = field(default_factory=list)
     implicit: bool = False
+    # Other sections this one also holds: "About the role" written as duty after duty
+    # ("To assess ... To plan ...") is the responsibilities section too.
+    also: set[str] = field(default_factory=set)
 
     @property
     def title(self) -> str:
@@ -118,7 +134,7 @@ class Posting:
         return self.front_matter.data if self.front_matter else {}
 
     def sections_with(self, *keys: str) -> list[Section]:
-        return [s for s in self.sections if s.key in keys]
+        return [s for s in self.sections if s.key in keys or not s.also.isdisjoint(keys)]
 
     def body_blocks(self) -> list[Block]:
         """Blocks of prose and lists, without headings."""

@@ -1,7 +1,8 @@
 """A posting's prose and its readability metrics, computed once and shared.
 
 The prose is every paragraph and list item (headings and front matter left out), one
-sentence per line. Each bullet ends a sentence: a bullet without a full stop gets one, so a
+sentence per line, without legal notices, text in another language and link-only blocks
+(``scored``). Each bullet ends a sentence: a bullet without a full stop gets one, so a
 list of fragments never merges into one giant sentence. The metrics are textstat's own
 functions run on that prose, so ``jdlint`` and ``textstat`` agree on the same text.
 
@@ -89,10 +90,36 @@ class Readability:
         return {k: round(self.metrics[k], 1) for k in METRICS if k in self.metrics}
 
 
+def scored(block: Block) -> bool:
+    """Blocks whose prose the readability rules judge: not legal notices the author cannot
+    rewrite, not text in another language, not a block that is only a link's words, not a
+    list of terms ("Skills: RN, LPN, case management, UM, ...")."""
+    if block.boilerplate or block.lang:
+        return False
+    linked = sum(b - a for a, b in block.links)
+    if linked * 2 >= len(block.text.strip()):
+        return False
+    return not _term_list(block.text)
+
+
+_LABEL = re.compile(r"^[^:.!?]{1,40}:\s*")
+
+
+def _term_list(text: str) -> bool:
+    """Comma after comma of a few words each, with no sentence inside: terms, not prose."""
+    body = _LABEL.sub("", text.strip(), count=1)
+    items = [i for i in re.split(r"[,;]", body) if i.strip()]
+    if len(items) < 5 or re.search(r"[.!?]\s+\S", body):
+        return False
+    return sum(count_words(i) for i in items) / len(items) <= 3
+
+
 def sentence_units(ctx: Context) -> list[Sentence]:
-    """Sentences of every paragraph and list item, in order, from the shared spaCy docs."""
+    """Sentences of every scored paragraph and list item, in order, from the shared docs."""
     out: list[Sentence] = []
     for block in ctx.posting.body_blocks():
+        if not scored(block):
+            continue
         doc = ctx.analysis.doc(block.index)
         text = block.text
         for sent in doc.sents:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from . import location as loc_mod
 from .errors import ConfigError
 
 if TYPE_CHECKING:
@@ -42,6 +43,9 @@ class Concept:
     example: str
     ways: tuple[tuple[Slot, ...], ...]
     window: int = DEFAULT_WINDOW
+    # Where the duty is part of the role: "utilization review" is a US payer's process, not
+    # asked of a UK community role. Empty: everywhere.
+    countries: tuple[str, ...] = ()
 
 
 @dataclass
@@ -99,7 +103,7 @@ _PROFILE_KEYS = {
     "recommended",
     "extends",
 }
-_CONCEPT_KEYS = {"label", "section", "example", "match", "window"}
+_CONCEPT_KEYS = {"label", "section", "example", "match", "window", "countries"}
 
 
 def parse(data: dict[str, Any], path: str, into: RoleData) -> None:
@@ -177,7 +181,16 @@ def _concept(key: str, raw: Any, line: int, path: str) -> Concept:
     window = raw.get("window", DEFAULT_WINDOW)
     if not isinstance(window, int) or window < 1:
         raise ConfigError(f"concept '{key}': 'window' must be a positive integer", line, path)
-    return Concept(key, raw["label"], raw["section"], raw["example"], tuple(parsed), window)
+    countries = raw.get("countries", [])
+    if not isinstance(countries, list) or not all(
+        isinstance(c, str) and re.fullmatch(r"[A-Z]{2}", c) for c in countries
+    ):
+        raise ConfigError(
+            f"concept '{key}': 'countries' lists ISO country codes such as US", line, path
+        )
+    return Concept(
+        key, raw["label"], raw["section"], raw["example"], tuple(parsed), window, tuple(countries)
+    )
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -423,9 +436,12 @@ def measure(ctx: Context) -> Coverage | None:
         return None
     required, recommended = roles.resolved(profile_id)
     titles = roles.title_phrases()
+    country = loc_mod.country_of_posting(ctx.posting)
     items = [
         CoverageItem(roles.concepts[key], level, find(ctx, roles.concepts[key], titles))
         for level, keys in (("required", required), ("recommended", recommended))
         for key in keys
+        if not (country and roles.concepts[key].countries)
+        or country in roles.concepts[key].countries
     ]
     return Coverage(roles.profiles[profile_id], items)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -37,38 +36,58 @@ class LineIndex:
         return m.start() if m else len(self.text)
 
 
-@dataclass
 class MappedText:
     """Clean text plus a map from each clean offset to a source offset.
 
     ``runs`` holds (clean_start, source_start, length, literal): a literal run copies source
     characters one to one; a synthetic run (a decoded entity, an inserted space) maps every
-    character to the same source offset, the start of what it replaced.
+    character to the same source offset, the start of what it replaced. Appended pieces are
+    joined when the text is first read, so building a block of many lines stays linear.
     """
 
-    text: str = ""
-    runs: list[tuple[int, int, int, bool]] = field(default_factory=list)
+    __slots__ = ("_len", "_parts", "_text", "runs")
+
+    def __init__(self, text: str = "", runs: list[tuple[int, int, int, bool]] | None = None) -> None:
+        self._text = text
+        self._parts: list[str] = []
+        self._len = len(text)
+        self.runs: list[tuple[int, int, int, bool]] = [] if runs is None else runs
+
+    @property
+    def text(self) -> str:
+        if self._parts:
+            self._text = "".join([self._text, *self._parts])
+            self._parts = []
+        return self._text
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._text, self._parts, self._len = value, [], len(value)
+
+    def __repr__(self) -> str:
+        return f"MappedText({self.text!r})"
 
     def add_source(self, source: str, start: int, end: int, *, mask: bool = False) -> None:
         """Append source[start:end] verbatim, or as blanks of the same length (code)."""
         if end <= start:
             return
         piece = " " * (end - start) if mask else source[start:end]
-        clean_start = len(self.text)
+        clean_start = self._len
+        self._parts.append(piece)
+        self._len += end - start
         if self.runs:
             c, s, n, literal = self.runs[-1]
             if literal and c + n == clean_start and s + n == start:
                 self.runs[-1] = (c, s, n + end - start, True)
-                self.text += piece
                 return
         self.runs.append((clean_start, start, end - start, True))
-        self.text += piece
 
     def add_synthetic(self, text: str, source_offset: int) -> None:
         """Append text that has no one-to-one source (an entity's character, a separator)."""
         if text:
-            self.runs.append((len(self.text), source_offset, len(text), False))
-            self.text += text
+            self.runs.append((self._len, source_offset, len(text), False))
+            self._parts.append(text)
+            self._len += len(text)
 
     def to_source(self, offset: int) -> int:
         """Source offset of a clean offset; offsets at the very end map past the last run."""
@@ -96,7 +115,14 @@ class MappedText:
 
     def slice(self, start: int, end: int) -> MappedText:
         out = MappedText()
-        for c, s, n, literal in self.runs:
+        # Start at the run holding ``start``: slicing many pieces out of one long block
+        # (a 100,000-line list) must not walk every run each time.
+        runs = self.runs
+        first = max(0, bisect_right(runs, (start, float("inf"))) - 1)
+        for i in range(first, len(runs)):
+            c, s, n, literal = runs[i]
+            if c >= end:
+                break
             lo, hi = max(c, start), min(c + n, end)
             if lo >= hi:
                 continue

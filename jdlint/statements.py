@@ -38,6 +38,17 @@ ACCOMMODATION = re.compile(
     r"(?:application|hiring|interview|recruitment|selection))",
     re.I,
 )
+# Legal notices an author copies in and cannot rewrite: privacy, screening, at-will.
+LEGAL = re.compile(
+    r"\b(privacy\s+(?:policy|notice|statement)|personal\s+(?:data|information)|data\s+protection|"
+    r"GDPR|CCPA|E-Verify|at[- ]will|drug[- ]free\s+(?:workplace|employer)|"
+    r"background\s+(?:check|screening)|criminal\s+(?:record|reference|background)\s+check|"
+    r"Pay\s+Transparency\s+Nondiscrimination|Fair\s+Chance|conviction\s+records?|"
+    r"Americans\s+with\s+Disabilities\s+Act|Title\s+VII|OFCCP|VEVRAA|Section\s+503|"
+    r"(?:hereby|I)\s+(?:acknowledge|certify|understand|consent)|"
+    r"by\s+(?:applying|submitting)\b[^.]{0,60}\b(?:acknowledge|agree|consent))\b",
+    re.I,
+)
 BENEFIT_WORDS = re.compile(
     r"\b(medical|dental|vision|health\s+(?:insurance|coverage|care\s+(?:plan|benefits))|"
     r"401\s?\(?k\)?|403\s?\(?b\)?|retirement|pension|paid\s+time\s+off|PTO|paid\s+(?:holidays|leave|vacation)|"
@@ -79,6 +90,18 @@ def find_first(
         if m:
             return block, m
     return None
+
+
+def is_boilerplate(block: Block, section_key: str | None) -> bool:
+    """Legal text: an equal-opportunity, accommodation or privacy notice, or a screening or
+    at-will clause, which the author copies in and readability advice cannot change."""
+    if block.kind == "heading":
+        return False
+    if section_key == "eeo":
+        return True
+    first = next(_sentences(block), (0, len(block.text)))
+    head = block.text[first[0] : first[1]]
+    return bool(EEO.search(head) or LEGAL.search(head))
 
 
 def has_eeo(posting: Posting) -> bool:

@@ -588,7 +588,7 @@ def test_E1_catastrophic_regex_in_a_pack_is_rejected_with_file_and_line(jdlint_c
 
 @pytest.mark.parametrize(
     "code, option",
-    [("S104", "text_pattern"), ("I301", "absent_pattern"), ("R201", "ignore_pattern")],
+    [("S103", "stated"), ("I301", "absent_pattern"), ("R201", "ignore_pattern")],
 )
 def test_E2_catastrophic_regex_in_config_options_is_rejected(jdlint_cli, code, option):
     """The same check for a rule's options set in config (found: config options skipped
@@ -650,7 +650,7 @@ def test_E3_safe_regex_accepts_the_shipped_patterns_and_rejects_the_dangerous():
     from jdlint import packs
 
     for rule in packs.load().rules.values():
-        for option in ("text_pattern", "absent_pattern", "ignore_pattern"):
+        for option in ("text_pattern", "stated", "absent_pattern", "ignore_pattern"):
             if rule.options.get(option):
                 assert safe_regex.problem(rule.options[option], _re.I) is None, rule.code
     for ok in ["(?:foo|bar)+", r"(?:,\s?x)+", r"[\d,.]*\s*(?:to|-)", "(abc?)+", "(?>a+)+"]:

@@ -388,13 +388,20 @@ def test_statistics_counts_per_rule(jdlint_cli) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     rows = [line.split() for line in lines[:-1]]
-    assert [(r[0], r[1]) for r in rows] == [("2", "S101"), ("2", "S103"), ("1", "S201")]
+    # b.md lists a benefit and no pay: S104 asks for the pay range.
+    assert [(r[0], r[1]) for r in rows] == [
+        ("2", "S101"),
+        ("2", "S103"),
+        ("1", "S104"),
+        ("1", "S201"),
+    ]
     assert [r[2:] for r in rows] == [
         ["missing-overview", "warning"],
         ["missing-qualifications", "warning"],
+        ["missing-pay-and-benefits", "warning"],
         ["empty-section", "warning"],
     ]
-    assert lines[-1] == "Found 5 problems (0 errors, 5 warnings, 0 infos) in 2 files."
+    assert lines[-1] == "Found 6 problems (0 errors, 6 warnings, 0 infos) in 2 files."
 
 
 def test_statistics_with_a_machine_format_go_to_stderr(jdlint_cli) -> None:

@@ -40,6 +40,8 @@ def test_rule_example(rule: packs.Rule, example: packs.Example, should_fire: boo
         assert len(hits) == example.count, [f.message for f in hits]
     if example.line is not None:
         assert report.line_col(hits[0].start)[0] == example.line
+    if example.message is not None:
+        assert hits[0].message == example.message
     for f in hits:
         assert 0 <= f.start <= f.end <= len(example.text)
         assert "{" not in f.message, f"unfilled message template: {f.message}"

@@ -2,7 +2,9 @@
 
 Each kind module declares ``KIND`` (its name in packs), ``OPTIONS`` (validated against
 packs and config), ``MESSAGE_FIELDS`` (what a rule's message may use), ``NEEDS``
-("nlp" when it reads spaCy docs) and ``check(rule, ctx)``, a generator of findings.
+("nlp" when it reads spaCy docs) and ``check(rule, ctx)``, a generator of findings. A kind
+that judges the posting as a whole (its sections, duties, length) sets ``FULL_POSTING``, and
+is not run on a summary that points to the full job description (``jdlint/teaser.py``).
 """
 
 from __future__ import annotations
@@ -22,16 +24,20 @@ from . import (  # seo (rules/seo.yaml) and compliance (rules/compliance.yaml)
     long_block,
     long_sentence,
     must_preference,
+    other_language,
     passive_voice,
+    pay_stated,
     pay_transparency,
     posting_length,
     readability_metric,
     required_section,
     requirement_count,
     role_coverage,
+    run_together,
     second_person,
     section_headings,
     statement_required,
+    summary_posting,
     suppression_comment,
     term,
     third_person_reader,
@@ -47,7 +53,9 @@ _MODULES: tuple[ModuleType, ...] = (
     # readability (rules/readability.yaml)
     long_sentence,
     must_preference,
+    other_language,
     passive_voice,
+    pay_stated,
     readability_metric,
     requirement_count,
     second_person,
@@ -59,7 +67,9 @@ _MODULES: tuple[ModuleType, ...] = (
     long_block,
     required_section,
     role_coverage,
+    run_together,
     section_headings,
+    summary_posting,
     suppression_comment,
     # seo (rules/seo.yaml)
     jsonld_check,

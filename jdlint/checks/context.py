@@ -49,5 +49,11 @@ class Context:
             self._coverage = measure(self) or False
         return self._coverage or None
 
+    def teaser(self) -> tuple[int, int, str] | None:
+        """The pointer to the full description when the posting is only a summary."""
+        from ..teaser import find
+
+        return self.memo("teaser", lambda: find(self.posting))
+
     def keyed_sections(self) -> list[str]:
         return [s.key for s in self.posting.sections if s.key and not s.implicit]

@@ -21,6 +21,12 @@ OPTIONS = {
         ["how_to_apply"],
         doc="section keys whose heading may stand alone (an apply link)",
     ),
+    "umbrella_sections": Option(
+        list[str],
+        ["overview"],
+        doc="section keys whose heading, right above another heading, heads the sections "
+        "below it ('Job Description' over 'Duties')",
+    ),
 }
 MESSAGE_FIELDS = ("heading",)
 NEEDS: frozenset[str] = frozenset()
@@ -42,9 +48,14 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         if posting.title_span and heading.source_span() == posting.title_span:
             continue
         nxt = headed[i + 1] if i + 1 < len(headed) else None
-        if nxt is not None and (nxt.level > section.level or nxt.key in (None, section.key)):
-            # A parent of subsections ("Requirements" over "Education:"), or a value
-            # set as a heading ("Licenses" over "Registered Nurse").
+        if nxt is not None and (
+            nxt.level > section.level
+            or nxt.key in (None, section.key)
+            or section.key in rule.options["umbrella_sections"]
+        ):
+            # A parent of subsections ("Requirements" over "Education:", "JOB
+            # DESCRIPTION" over "DUTIES:"), or a value set as a heading ("Licenses" over
+            # "Registered Nurse").
             continue
         start, end = heading.source_span()
         yield rule.finding(start, end, heading=heading.text.strip())

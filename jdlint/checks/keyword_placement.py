@@ -1,6 +1,7 @@
 """The role keyword is missing from a place search engines and job boards weigh most.
 
-``place: title`` checks the posting's title and, when it differs, its first heading;
+``place: title`` checks the posting's title and, when the title is front matter only and
+the first heading differs from it, that heading;
 ``place: opening`` checks the first ``words`` words of the body. Any target keyword's role
 phrase satisfies the check (``jdlint/keywords.py``); the message names the first target.
 Postings without target keywords are not checked.
@@ -37,7 +38,10 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
             places.append((posting.title, title_span(ctx), "title"))
         first = next((b for b in posting.blocks if b.kind == "heading"), None)
         if (
-            first is not None
+            # The first heading matters when the title lives in front matter only; a title
+            # read from the posting's own lines is the heading a reader sees.
+            posting.title_span is None
+            and first is not None
             and (
                 not posting.title
                 or " ".join(first.text.lower().split()) != " ".join(posting.title.lower().split())

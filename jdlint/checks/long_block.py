@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import readability
 from ..findings import Finding
 from ..options import Option
 from ..packs import Rule
@@ -16,6 +17,12 @@ OPTIONS = {
     "except_sections": Option(
         list[str], [], doc="section keys left to another rule (S202 covers prose responsibilities)"
     ),
+    "scored_only": Option(
+        bool,
+        False,
+        doc="only blocks the readability rules score (no legal notices, other languages or "
+        "link-only blocks)",
+    ),
 }
 MESSAGE_FIELDS = ("words", "max_words")
 NEEDS: frozenset[str] = frozenset()
@@ -26,7 +33,10 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     kinds = set(rule.options["blocks"])
     skip = set(rule.options["except_sections"])
     sections = ctx.posting.sections
+    scored_only = rule.options["scored_only"]
     for block in ctx.posting.blocks:
+        if scored_only and not readability.scored(block):
+            continue
         if block.kind in kinds and sections[block.section].key not in skip:
             words = block.words
             if words > limit:

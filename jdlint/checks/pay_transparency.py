@@ -108,7 +108,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
             if _met(requirement, posting, pay):
                 continue
             start, end = _anchor(requirement, ctx, pay)
-            yield rule.finding(
+            finding = rule.finding(
                 start,
                 end,
                 jurisdiction=m.jurisdiction.name,
@@ -118,6 +118,9 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 found=_found(requirement, pay),
                 later="",
             )
+            if requirement == "range":
+                finding.fact = _pay_fact(pay)
+            yield finding
 
 
 def _met(requirement: str, posting: Any, pay: pay_mod.Pay | None) -> bool:
@@ -160,7 +163,7 @@ def _missing(
             f"{m.jurisdiction.effective.isoformat()})"
         )
     start, end = _anchor("range", ctx, pay)
-    yield rule.finding(
+    finding = rule.finding(
         start,
         end,
         jurisdiction="",
@@ -170,6 +173,13 @@ def _missing(
         found=_found("range", pay),
         later=later,
     )
+    finding.fact = _pay_fact(pay)
+    yield finding
+
+
+def _pay_fact(pay: pay_mod.Pay | None) -> tuple[str]:
+    """No pay at all is the fact S104 reports too; pay without a range is C10x's alone."""
+    return ("pay-missing",) if pay is None or pay.kind == "vague" else ("pay-range",)
 
 
 def _anchor(requirement: str, ctx: Context, pay: pay_mod.Pay | None) -> tuple[int, int]:

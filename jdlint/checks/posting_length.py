@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import pay as pay_mod
 from ..findings import Finding
 from ..options import Option
 from ..packs import Rule
+from ..posting import Posting
 from .context import Context
 
 KIND = "posting-length"
@@ -21,7 +23,7 @@ OPTIONS = {
         list[str], [], doc="check these sections' length instead of the whole posting's"
     ),
 }
-MESSAGE_FIELDS = ("words", "limit", "heading")
+MESSAGE_FIELDS = ("words", "limit", "heading", "describe")
 NEEDS: frozenset[str] = frozenset()
 
 
@@ -59,7 +61,15 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         return
     a = posting.anchor()
     end = posting.title_span[1] if posting.title_span else a
-    yield rule.finding(a, end, words=words, limit=limit, heading="")
+    yield rule.finding(a, end, words=words, limit=limit, heading="", describe=_describe(posting))
+
+
+def _describe(posting: Posting) -> str:
+    """What a short posting should say more about: pay only when it states none."""
+    pay, _ = pay_mod.of_posting(posting)
+    if posting.meta.get("salary") not in (None, "", []) or (pay is not None and pay.kind != "vague"):
+        return "the duties and requirements"
+    return "the duties, requirements, pay and benefits"
 
 
 def _inside(posting, parent, child) -> bool:

@@ -29,6 +29,12 @@ OPTIONS = {
     "min_sentence_words": Option(
         int, 8, doc="sentences shorter than this are not candidates for the hardest sentence"
     ),
+    "max_sentence_words": Option(
+        int,
+        40,
+        doc="sentences longer than this are not pointed at: the long-sentence rule (R201) "
+        "reports each of them already",
+    ),
 }
 MESSAGE_FIELDS = ("value", "limit", "sentence_value", "sentence_words", "words")
 NEEDS = frozenset({"nlp"})
@@ -53,16 +59,18 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         limit = opts["min"]
     else:
         return
+    # One sentence, one finding: a sentence over the long-sentence limit already has R201,
+    # so the pointer goes to the worst of the others.
+    pool = [s for s in r.sentences if s.words <= opts["max_sentence_words"]] or r.sentences
     if metric == "words_per_sentence":
-        worst = max(r.sentences, key=lambda s: s.words)
+        worst = max(pool, key=lambda s: s.words)
         worst_value = float(worst.words)
     else:
-        candidates = [s for s in r.sentences if s.words >= opts["min_sentence_words"]]
-        candidates = candidates or r.sentences
+        candidates = [s for s in pool if s.words >= opts["min_sentence_words"]] or pool
         grades = readability.grades([s.text for s in candidates])
         worst, worst_value = max(zip(candidates, grades, strict=False), key=lambda p: p[1])
     start, end = worst.source_span()
-    yield rule.finding(
+    finding = rule.finding(
         start,
         end,
         value=value,
@@ -71,6 +79,9 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         sentence_words=worst.words,
         words=r.words,
     )
+    # Two scores pointing at the same sentence ask for the same fix: the most severe shows.
+    finding.fact = ("hard-sentence", start, end)
+    yield finding
 
 
 def _num(x: float) -> float | int:

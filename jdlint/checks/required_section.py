@@ -1,7 +1,12 @@
 """A section a candidate looks for is missing (overview, responsibilities, ...).
 
-The finding points where the section belongs: the heading of the section it would
-follow, else the title, else the start of the file.
+The message says what jdlint saw, so it stays true when the section is there under a
+heading it did not recognise: "No section recognised as qualifications (headings not
+recognised: ...)". A posting with no recognised section at all is S105's to report; there this rule
+checks the text instead, when the rule has a ``stated`` pattern ("you will need", "a
+degree" for qualifications), and reports only content that is really absent. The finding
+points where the section belongs: after the heading of the section it would follow, else
+the title, else the start of the file.
 """
 
 from __future__ import annotations
@@ -15,12 +20,18 @@ from .. import safe_regex
 from ..findings import Finding
 from ..options import Option
 from ..packs import Rule
+from ..posting import Posting
 from .context import Context
 
 KIND = "required-section"
 OPTIONS = {
     "sections": Option(list[str], doc="canonical section keys; any one of them satisfies the rule"),
     "label": Option(str, doc="what the missing section is called in messages"),
+    "plain": Option(
+        str,
+        "",
+        doc="what the message calls it when every heading was recognised (default: LABEL section)",
+    ),
     "min_words": Option(int, 0, doc="postings shorter than this are not checked"),
     "front_matter": Option(
         list[str], [], doc="front matter keys that, when set, satisfy the rule (salary)"
@@ -28,9 +39,17 @@ OPTIONS = {
     "text_pattern": Option(
         str, "", doc="a regular expression that, found in the body, satisfies the rule"
     ),
+    "stated": Option(
+        str,
+        "",
+        doc="a regular expression for the section's content: in a posting with no recognised "
+        "section, the rule reports only when the body has no match (empty: not checked)",
+    ),
+    "stated_label": Option(str, "", doc="what the content is called in messages (duties)"),
 }
-MESSAGE_FIELDS = ("label", "after")
+MESSAGE_FIELDS = ("missing", "after")
 NEEDS: frozenset[str] = frozenset()
+FULL_POSTING = True
 
 # The order a reader expects; a missing section belongs after the last one before it.
 ORDER = (
@@ -42,50 +61,87 @@ ORDER = (
     "how_to_apply",
     "eeo",
 )
+# Headings named in a message, at most.
+SEEN = 5
 
 
 def validate(options: dict[str, Any]) -> list[str]:
     """Errors in the options (called when the pack or config is loaded)."""
-    return safe_regex.validate("text_pattern", options.get("text_pattern") or "", re.IGNORECASE)
+    return safe_regex.validate(
+        "text_pattern", options.get("text_pattern") or "", re.IGNORECASE
+    ) + safe_regex.validate("stated", options.get("stated") or "", re.IGNORECASE)
 
 
 def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     posting = ctx.posting
-    wanted = set(rule.options["sections"])
-    if posting.words < rule.options["min_words"]:
+    opts = rule.options
+    wanted = set(opts["sections"])
+    if posting.words < opts["min_words"]:
         return
-    if not ctx.keyed_sections():
-        # A posting with no recognisable sections gets one finding for that (S105), not
-        # one per section.
+    if posting.sections_with(*wanted):
         return
-    if any(s.key in wanted for s in posting.sections):
+    if any(posting.meta.get(k) not in (None, "", []) for k in opts["front_matter"]):
         return
-    if any(posting.meta.get(k) not in (None, "", []) for k in rule.options["front_matter"]):
+    body = posting.body_blocks()
+    pattern = opts["text_pattern"]
+    if pattern and any(_compiled(pattern).search(b.text) for b in body):
         return
-    pattern = rule.options["text_pattern"]
-    if pattern and any(_compiled(pattern).search(b.text) for b in posting.body_blocks()):
+    if ctx.keyed_sections():
+        unknown = _unrecognised(posting)
+        if unknown:
+            missing = f"section recognised as {opts['label']} ({unknown})"
+        else:
+            missing = opts["plain"] or f"{opts['label']} section"
+    elif opts["stated"]:
+        if any(_compiled(opts["stated"]).search(b.text) for b in body):
+            return
+        missing = f"{opts['stated_label'] or opts['label']} stated"
+    else:
+        # No recognised section at all: S105 reports that once.
         return
-    # It belongs after the present section that comes closest before it in reading order.
+    start, end, after = place_after(posting, wanted)
+    yield rule.finding(start, end, missing=missing, after=after)
+
+
+def place_after(posting: Posting, wanted: set[str]) -> tuple[int, int, str]:
+    """Where a missing section belongs: (start, end, " (it belongs after ...)")."""
     first = min((ORDER.index(k) for k in wanted if k in ORDER), default=len(ORDER))
     before = [
         (ORDER.index(s.key), i, s)
         for i, s in enumerate(posting.sections)
         if s.key in ORDER and ORDER.index(s.key) < first and (s.heading or s.implicit)
     ]
-    anchor_section = max(before, key=lambda t: (t[0], t[1]))[2] if before else None
-    if anchor_section and anchor_section.implicit and anchor_section.blocks:
-        start, end = anchor_section.blocks[-1].source_span()
-        after = " (it belongs after the opening paragraphs)"
-    elif anchor_section and anchor_section.heading:
-        start, end = anchor_section.heading.source_span()
-        after = f" (it belongs after '{anchor_section.title.rstrip(':').strip()}')"
-    elif posting.title_span:
-        start, end = posting.title_span
-        after = ""
-    else:
-        start = end = 0
-        after = ""
-    yield rule.finding(start, end, label=rule.options["label"], after=after)
+    anchor = max(before, key=lambda t: (t[0], t[1]))[2] if before else None
+    if anchor and anchor.implicit and anchor.blocks:
+        start, end = anchor.blocks[-1].source_span()
+        return start, end, " (it belongs after the opening paragraphs)"
+    if anchor and anchor.heading:
+        start, end = anchor.heading.source_span()
+        return start, end, f" (it belongs after '{anchor.title.rstrip(':').strip()}')"
+    if posting.title_span:
+        return posting.title_span[0], posting.title_span[1], ""
+    return 0, 0, ""
+
+
+def _unrecognised(posting: Posting) -> str:
+    """ "headings not recognised: 'A', 'B'" for the headings that name no known section (one
+    of them may be the missing section under another name), or ""."""
+    titles = [
+        s.title.rstrip(":").strip()
+        for s in posting.sections
+        if s.heading is not None and s.key is None and s.heading.source_span() != posting.title_span
+    ]
+    return headings_list("headings not recognised", titles)
+
+
+def headings_list(what: str, titles: list[str]) -> str:
+    """ "WHAT: 'A', 'B' and 2 more", or "" without titles."""
+    titles = list(dict.fromkeys(t for t in titles if t))
+    if not titles:
+        return ""
+    shown = ", ".join(f"'{t}'" for t in titles[:SEEN])
+    more = f" and {len(titles) - SEEN} more" if len(titles) > SEEN else ""
+    return f"{what}: {shown}{more}"
 
 
 @lru_cache(maxsize=64)

@@ -29,6 +29,7 @@ OPTIONS = {
 }
 MESSAGE_FIELDS = ("profile", "concept", "example", "section")
 NEEDS = frozenset({"nlp"})
+FULL_POSTING = True
 
 _SECTION_NAMES = {"responsibilities": "responsibilities", "qualifications": "qualifications"}
 

@@ -22,6 +22,7 @@ OPTIONS = {
 }
 MESSAGE_FIELDS = ("where",)
 NEEDS: frozenset[str] = frozenset()
+FULL_POSTING = True
 
 _PATTERNS = {"eeo": statements.EEO, "accommodation": statements.ACCOMMODATION}
 

@@ -8,7 +8,8 @@ from pathlib import PurePath
 from .. import frontmatter
 from ..headings import SectionVocabulary
 from ..posting import Posting
-from . import html, markdown, text
+from ..source import mask_literals
+from . import html, layout, markdown, text
 from .assemble import assemble
 
 FORMATS = ("markdown", "text", "html")
@@ -51,11 +52,16 @@ def read(source: str, path: str, vocab: SectionVocabulary, fmt: str | None = Non
     body = source[body_start:]
     fmt = fmt or detect_format(body, path)
     if fmt == "markdown":
-        blocks = markdown.read_blocks(source, body_start, vocab)
+        blocks = markdown.read_blocks(source, body_start)
     elif fmt == "html":
-        blocks = html.read_blocks(source, body_start, vocab)
+        blocks = html.read_blocks(source, body_start)
     else:
-        blocks = text.read_blocks(source, body_start, vocab)
+        blocks = text.read_blocks(source, body_start)
+    for block in blocks:
+        # URLs and addresses are blanked before the layout is read, so no rule of layout
+        # ever cuts inside one.
+        block.mapped.text = mask_literals(block.mapped.text)
+    blocks = layout.recover(blocks, vocab, fmt)
     return assemble(source, path, fmt, blocks, vocab, fm)
 
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
+from .. import language, statements
 from ..headings import SectionVocabulary
 from ..posting import Block, FrontMatter, Posting, Section
-from ..source import mask_literals
-
-_GLYPH = re.compile(r"^[•·▪◦●‣■□➢➤✓✔]\s*")
-_LABEL = re.compile(r"^[A-Z][\w&/'’ -]{1,50}:\s+\S")
 
 # An untitled opening with at least this many words serves as the overview.
 IMPLICIT_OVERVIEW_WORDS = 20
+# A masthead line (title, employer, place, band) is at most this long.
+MASTHEAD_WORDS = 14
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 
 
 def assemble(
@@ -25,13 +26,14 @@ def assemble(
 ) -> Posting:
     for block in blocks:
         block.mapped = block.mapped.strip()
-        block.mapped.text = mask_literals(block.mapped.text)
     blocks = [b for b in blocks if b.text.strip()]
-    _recover_lists(blocks)
     for i, block in enumerate(blocks):
         block.index = i
 
-    title, title_span, title_block = _title(front_matter, blocks)
+    title, title_span, title_block = _title(front_matter, blocks, vocab)
+    if title_block is not None and title_block.kind != "heading":
+        # A job-title line at the top of the posting is its title, not text to read.
+        title_block.kind, title_block.level = "heading", 1
     sections: list[Section] = []
     current: Section | None = None
     for block in blocks:
@@ -46,7 +48,10 @@ def assemble(
             current.blocks.append(block)
         block.section = len(sections) - 1
 
+    _inherit_keys(sections)
     _mark_implicit_overview(sections, title_block)
+    _mark_text(sections)
+    _mark_duties(sections)
     return Posting(
         text=text,
         path=path,
@@ -60,9 +65,15 @@ def assemble(
 
 
 def _title(
-    fm: FrontMatter | None, blocks: list[Block]
+    fm: FrontMatter | None, blocks: list[Block], vocab: SectionVocabulary
 ) -> tuple[str | None, tuple[int, int] | None, Block | None]:
-    """The posting's title: front matter ``title``, else the first top-level heading."""
+    """The posting's title: front matter ``title``, else the first top-level heading, else
+    the first line of the masthead that names a job.
+
+    An H1 that names no job ("EARLY INTERVENTION SERVICE") gives way to a masthead line
+    below it that does ("Case Manager - Band 6"); plain text and HTML fragments have no H1,
+    and their title is such a line, when there is one.
+    """
     first_heading = next((b for b in blocks if b.kind == "heading"), None)
     h1 = first_heading if first_heading and first_heading.level == 1 else None
     if fm and isinstance(fm.data.get("title"), str) and fm.data["title"].strip():
@@ -70,13 +81,83 @@ def _title(
         if h1 and _same(h1.text, fm.data["title"]):
             return fm.data["title"].strip(), h1.source_span(), h1
         return fm.data["title"].strip(), None, None
-    if h1:
+    job = next((b for b in _masthead(blocks, vocab) if vocab.names_job(b.text)), None)
+    if h1 and (job is None or vocab.names_job(h1.text)):
         return h1.text, h1.source_span(), h1
+    if job is not None:
+        return job.text, job.source_span(), job
     return None, None, None
+
+
+def _masthead(blocks: list[Block], vocab: SectionVocabulary) -> list[Block]:
+    """The short lines that open a posting, before its first sentence, list or section."""
+    out: list[Block] = []
+    for block in blocks[:8]:
+        if block.kind == "list_item" or not _line_like(block.text):
+            break
+        if block.kind == "heading" and block.level > 1 and vocab.key_for(block.text):
+            break
+        out.append(block)
+    return out
+
+
+def _line_like(text: str) -> bool:
+    """A line that names something rather than says something: short, no sentence end."""
+    stripped = text.strip()
+    return (
+        0 < len(stripped.split()) <= MASTHEAD_WORDS
+        and not _SENTENCE_END.search(stripped)
+        and ":" not in stripped
+    )
 
 
 def _same(a: str, b: str) -> bool:
     return " ".join(a.lower().split()) == " ".join(b.lower().split())
+
+
+# A sentence that states a duty: "To assess ...", "You will coordinate ...".
+_DUTY = re.compile(
+    r"(?:^|(?<=[.!?;]\s))(?:To\s+(?!be\b)[a-z]{3,}|You(?:\s+will|'ll|’ll)\s+(?:also\s+)?"
+    r"(?!have\b|be\b|need\b|hold\b|receive\b|get\b|enjoy\b|join\b|benefit\b|gain\b|earn\b)"
+    r"[a-z]{3,}|Responsible\s+for\b)"
+)
+DUTY_SENTENCES = 3
+
+
+def _mark_duties(sections: list[Section]) -> None:
+    """A section that states duty after duty in prose holds the responsibilities too."""
+    for section in sections:
+        if section.key in ("responsibilities", "qualifications", "benefits", "eeo"):
+            continue
+        if section.heading is None and not section.implicit:
+            continue
+        count = sum(len(_DUTY.findall(b.text)) for b in section.blocks if b.kind != "heading")
+        if count >= DUTY_SENTENCES:
+            section.also.add("responsibilities")
+
+
+def _mark_text(sections: list[Section]) -> None:
+    """What readability advice cannot change: legal notices, text in another language."""
+    for section in sections:
+        for block in section.blocks:
+            block.boilerplate = statements.is_boilerplate(block, section.key)
+            if block.words >= 8:
+                block.lang = language.detect(block.text)
+
+
+def _inherit_keys(sections: list[Section]) -> None:
+    """A heading that names no section, right under a section heading with nothing of its
+    own ("Licenses & Certifications" then "Reg Nurse"), is a sub-heading of that section."""
+    for prev, section in itertools.pairwise(sections):
+        if (
+            section.key is None
+            and section.heading is not None
+            and prev.key is not None
+            and prev.heading is not None
+            and not prev.blocks
+            and section.level >= prev.level
+        ):
+            section.key = prev.key
 
 
 def _mark_implicit_overview(sections: list[Section], title_block: Block | None) -> None:
@@ -90,28 +171,3 @@ def _mark_implicit_overview(sections: list[Section], title_block: Block | None) 
             section.key = "overview"
             section.implicit = True
             return
-
-
-def _recover_lists(blocks: list[Block]) -> None:
-    """Paragraphs that a reader sees as list items, though the markup does not say so.
-
-    A paragraph starting with a bullet character ("• Assess needs") is a bulleted item
-    whose list markup was lost; a run of three or more paragraphs that each open with a
-    short label and a colon ("Care planning: build plans with ...") reads as a list.
-    """
-    for block in blocks:
-        if block.kind == "paragraph":
-            m = _GLYPH.match(block.text)
-            if m and block.text[m.end() :].strip():
-                block.kind = "list_item"
-                block.level = max(block.level, 1)
-                block.mapped = block.mapped.slice(m.end(), len(block.text))
-    run: list[Block] = []
-    for block in [*blocks, None]:
-        if block is not None and block.kind == "paragraph" and _LABEL.match(block.text):
-            run.append(block)
-            continue
-        if len(run) >= 3:
-            for item in run:
-                item.kind, item.level, item.marked = "list_item", 1, False
-        run = []

@@ -10,7 +10,6 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-from ..headings import SectionVocabulary, looks_like_heading
 from ..posting import Block
 from ..source import MappedText
 
@@ -50,27 +49,33 @@ _BLOCK_TAGS = {
 }
 _SKIP_TAGS = {"script", "style", "template", "noscript", "head", "title", "svg"}
 _BOLD_TAGS = {"strong", "b"}
+_LINK_TAGS = {"a"}
 _VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "wbr", "area", "base", "col", "source"}
 _ENTITY = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 
 
 class _Reader(HTMLParser):
-    def __init__(self, text: str, start: int, end: int, vocab: SectionVocabulary) -> None:
+    def __init__(self, text: str, start: int, end: int) -> None:
         super().__init__(convert_charrefs=False)
-        self.text, self.base, self.vocab = text, start, vocab
+        self.text, self.base = text, start
         # HTMLParser counts lines by "\n" alone; map its (line, col) with the same rule.
         self.nl = [start] + [i + 1 for i in range(start, end) if text[i] == "\n"]
         self.blocks: list[Block] = []
         self.kind_stack: list[tuple[str, int]] = []
         self.skip = 0
+        # Open <b>/<strong> and <a> elements; a span still open when a block ends runs to
+        # its end, and the next block starts inside it.
         self.bold = 0
+        self.in_link = 0
         self.list_depth = 0
         self._new()
 
     def _new(self) -> None:
         self.cur = MappedText()
-        self.cur_bold_chars = 0
-        self.cur_chars = 0
+        self.cur_bold: list[tuple[int, int]] = []
+        self.cur_links: list[tuple[int, int]] = []
+        self.bold_from = 0
+        self.link_from = 0
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -79,15 +84,18 @@ class _Reader(HTMLParser):
     def _flush(self) -> None:
         if self.cur.text.strip():
             kind, level = self.kind_stack[-1] if self.kind_stack else ("paragraph", 0)
-            mapped = self.cur
-            emphasized = self.cur_chars > 0 and self.cur_bold_chars == self.cur_chars
-            if (
-                kind == "paragraph"
-                and emphasized
-                and looks_like_heading(mapped.text, self.vocab, set_apart=True)
-            ):
-                kind, level = "heading", 6
-            self.blocks.append(Block(kind, mapped, level=level))  # type: ignore[arg-type]
+            end = len(self.cur.text)
+            bold = [*self.cur_bold, (self.bold_from, end)] if self.bold else self.cur_bold
+            links = [*self.cur_links, (self.link_from, end)] if self.in_link else self.cur_links
+            self.blocks.append(
+                Block(
+                    kind,  # type: ignore[arg-type]
+                    self.cur,
+                    level=level,
+                    bold=tuple(s for s in bold if s[1] > s[0]),
+                    links=tuple(s for s in links if s[1] > s[0]),
+                )
+            )
         self._new()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -95,9 +103,15 @@ class _Reader(HTMLParser):
             self.skip += tag not in _VOID_TAGS
             return
         if tag in _BOLD_TAGS:
+            if not self.bold:
+                self.bold_from = len(self.cur.text)
             self.bold += 1
+        if tag in _LINK_TAGS:
+            if not self.in_link:
+                self.link_from = len(self.cur.text)
+            self.in_link += 1
         if tag == "br":
-            self._flush()
+            self._line_break()
             return
         if tag in _BLOCK_TAGS:
             self._flush()
@@ -117,14 +131,25 @@ class _Reader(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
-            self._flush()
+            self._line_break()
+
+    def _line_break(self) -> None:
+        """``<br>`` ends a line inside the block; the layout stage decides what it means."""
+        if self.cur.text.strip() and not self.skip:
+            self.cur.add_synthetic("\n", self._pos())
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
             self.skip = max(0, self.skip - 1)
             return
-        if tag in _BOLD_TAGS:
-            self.bold = max(0, self.bold - 1)
+        if tag in _BOLD_TAGS and self.bold:
+            self.bold -= 1
+            if not self.bold:
+                self.cur_bold.append((self.bold_from, len(self.cur.text)))
+        if tag in _LINK_TAGS and self.in_link:
+            self.in_link -= 1
+            if not self.in_link:
+                self.cur_links.append((self.link_from, len(self.cur.text)))
         if tag in _BLOCK_TAGS:
             self._flush()
             if tag in ("ul", "ol"):
@@ -137,7 +162,6 @@ class _Reader(HTMLParser):
             return
         at = self._pos()
         self.cur.add_source(self.text, at, at + len(data))
-        self._count(data)
 
     def _entity(self) -> None:
         if self.skip:
@@ -149,7 +173,6 @@ class _Reader(HTMLParser):
         # A non-breaking space is white space to a reader.
         decoded = decoded.replace("\xa0", " ")
         self.cur.add_synthetic(decoded, at)
-        self._count(decoded)
 
     def handle_entityref(self, name: str) -> None:
         self._entity()
@@ -157,23 +180,15 @@ class _Reader(HTMLParser):
     def handle_charref(self, name: str) -> None:
         self._entity()
 
-    def _count(self, data: str) -> None:
-        n = len(data.strip())
-        self.cur_chars += n
-        if self.bold:
-            self.cur_bold_chars += n
-
     def close(self) -> None:
         super().close()
         self._flush()
 
 
-def read_blocks(
-    text: str, start: int, vocab: SectionVocabulary, end: int | None = None
-) -> list[Block]:
+def read_blocks(text: str, start: int, end: int | None = None) -> list[Block]:
     """Blocks of the HTML in text[start:end], with offsets into ``text``."""
     end = len(text) if end is None else end
-    reader = _Reader(text, start, end, vocab)
+    reader = _Reader(text, start, end)
     reader.feed(text[start:end])
     reader.close()
     return reader.blocks

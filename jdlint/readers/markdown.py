@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..headings import SectionVocabulary, looks_like_heading
 from ..posting import Block
 from ..source import LineIndex, MappedText
 from . import html as html_reader
@@ -14,10 +15,7 @@ _md = MarkdownIt("commonmark").enable("table")
 # Keep entities and escapes as their own tokens so each maps exactly to its source.
 _md.disable("text_join")
 
-_EMPHASIS = {"strong_open", "strong_close", "em_open", "em_close", "s_open", "s_close"}
-
-
-def read_blocks(text: str, start: int, vocab: SectionVocabulary) -> list[Block]:
+def read_blocks(text: str, start: int) -> list[Block]:
     """Blocks of the Markdown in text[start:], with offsets into ``text``."""
     lines = LineIndex(text)
     first_line = lines.line_col(start)[0]
@@ -26,7 +24,7 @@ def read_blocks(text: str, start: int, vocab: SectionVocabulary) -> list[Block]:
     kind_stack: list[str] = []
     list_depth = 0
     heading_level = 0
-    for i, tok in enumerate(tokens):
+    for tok in tokens:
         t = tok.type
         if t in ("bullet_list_open", "ordered_list_open"):
             list_depth += 1
@@ -46,40 +44,43 @@ def read_blocks(text: str, start: int, vocab: SectionVocabulary) -> list[Block]:
             kind = kind_stack[-1] if kind_stack else "paragraph"
             lo = lines.offset(first_line + tok.map[0])
             hi = lines.line_end(first_line + tok.map[1] - 1)
-            mapped = _align(tok.children or [], text, lo, hi)
+            inline = _align(tok.children or [], text, lo, hi)
             level = heading_level if kind == "heading" else list_depth
-            if kind == "paragraph" and _promote(tok, mapped.text, tokens, i, vocab):
-                kind, level = "heading", 6
-            blocks.append(Block(kind, mapped, level=level))
+            blocks.append(
+                Block(
+                    kind,  # type: ignore[arg-type]
+                    inline.mapped,
+                    level=level,
+                    bold=tuple(inline.bold),
+                    links=tuple(inline.links),
+                    soft=frozenset(inline.soft),
+                )
+            )
         elif t == "html_block" and tok.map:
             lo = lines.offset(first_line + tok.map[0])
             hi = lines.line_end(first_line + tok.map[1] - 1)
-            blocks.extend(html_reader.read_blocks(text, lo, vocab, end=hi))
+            blocks.extend(html_reader.read_blocks(text, lo, end=hi))
     return blocks
 
 
-def _promote(tok: Token, text: str, tokens: list[Token], i: int, vocab: SectionVocabulary) -> bool:
-    """A paragraph that is all bold, or a short "Responsibilities:" line, acts as a heading."""
-    children = [c for c in tok.children or [] if not (c.type == "text" and not c.content.strip())]
-    bold = (
-        len(children) >= 3
-        and children[0].type == "strong_open"
-        and children[-1].type == "strong_close"
-    )
-    if bold:
-        return looks_like_heading(text, vocab, set_apart=True)
-    # A plain line ending in a colon introduces what follows; it is a heading only when
-    # it names a known section, as "Requirements:" above a list does.
-    stripped = text.strip()
-    if stripped.endswith(":") and vocab.key_for(stripped) is not None:
-        return looks_like_heading(stripped, vocab)
-    return False
+@dataclass
+class _Inline:
+    """An inline token's clean text and what its markup said: bold and link spans, and
+    where a soft break only wrapped the line."""
+
+    mapped: MappedText = field(default_factory=MappedText)
+    bold: list[tuple[int, int]] = field(default_factory=list)
+    links: list[tuple[int, int]] = field(default_factory=list)
+    soft: list[int] = field(default_factory=list)
 
 
-def _align(children: list[Token], src: str, lo: int, hi: int) -> MappedText:
+def _align(children: list[Token], src: str, lo: int, hi: int) -> _Inline:
     """Clean text of an inline token, each character mapped to its place in src[lo:hi]."""
-    out = MappedText()
+    inline = _Inline()
+    out = inline.mapped
     p = lo
+    bold_at: list[int] = []
+    link_at: list[int] = []
     for c in children:
         t = c.type
         if t == "text":
@@ -97,17 +98,25 @@ def _align(children: list[Token], src: str, lo: int, hi: int) -> MappedText:
                 p = at + len(c.content)
         elif t in ("softbreak", "hardbreak"):
             at = _find_break(src, p, hi)
-            out.add_synthetic(" ", at)
+            if t == "softbreak":
+                inline.soft.append(len(out.text))
+            out.add_synthetic("\n", at)
             p = at + 1
         elif t == "html_inline":
             at = src.find(c.content, p, hi)
             if at >= 0:
                 if c.content.lower().startswith("<br"):
-                    out.add_synthetic(" ", at)
+                    out.add_synthetic("\n", at)
                 p = at + len(c.content)
-        elif t == "image" or t in _EMPHASIS or t.startswith("link_"):
-            continue
-    return out
+        elif t == "strong_open":
+            bold_at.append(len(out.text))
+        elif t == "strong_close" and bold_at:
+            inline.bold.append((bold_at.pop(), len(out.text)))
+        elif t == "link_open":
+            link_at.append(len(out.text))
+        elif t == "link_close" and link_at:
+            inline.links.append((link_at.pop(), len(out.text)))
+    return inline
 
 
 def _place(out: MappedText, src: str, content: str, p: int, hi: int) -> int:
