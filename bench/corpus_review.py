@@ -6,11 +6,13 @@ Runs jdlint (the command line, default settings, JSON) over the real postings li
 the corpus manifest and compares what it reports with ``review.tsv`` (one verdict per
 finding of jdlint 0.1.0: agree, agree-scrape, disagree, unsure) and with
 ``bench/corpus_verdicts.tsv`` (this project's own reading of findings the review never
-saw, and which later finding replaces an agreed one). It prints:
+saw, which later finding replaces an agreed one, and findings re-read because their
+message changed since the review). It prints:
 
 - agreed findings no longer reported, with their declared replacement or LOST;
 - disagree and unsure findings still reported;
 - findings review.tsv does not judge, with our verdict or UNREAD;
+- findings re-read after a message change, with the review's verdict and ours;
 - the agreed share of the warnings and errors reported now, where an unread finding
   counts as not agreed.
 
@@ -40,7 +42,7 @@ Key = tuple[str, int, int, str]
 class Verdict:
     verdict: str
     reason: str
-    replaces: Key | None = None
+    replaces: tuple[Key, ...] = ()
 
 
 def _key(text: str) -> Key:
@@ -57,8 +59,8 @@ def load_verdicts(path: Path) -> dict[Key, Verdict]:
         rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
         for row in rows:
             key = (row["file"], int(row["line"]), int(row["column"]), row["code"])
-            replaces = row.get("replaces") or ""
-            out[key] = Verdict(row["verdict"], row["reason"], _key(replaces) if replaces else None)
+            replaces = tuple(_key(k) for k in (row.get("replaces") or "").split(",") if k)
+            out[key] = Verdict(row["verdict"], row["reason"], replaces)
     return out
 
 
@@ -101,7 +103,7 @@ def main() -> int:
     ours = load_verdicts(OURS)
     now = lint(args.corpus)
 
-    replaced = {v.replaces: k for k, v in ours.items() if v.replaces}
+    replaced = {old: k for k, v in ours.items() for old in v.replaces}
     lost, kept = [], 0
     print("== agreed findings no longer reported")
     for key, v in sorted(review.items()):
@@ -118,7 +120,7 @@ def main() -> int:
             print(f"  {fmt(key)} [{v.verdict}] LOST: {v.reason}")
 
     for label in ("disagree", "unsure"):
-        still = [k for k, v in review.items() if v.verdict == label and k in now]
+        still = [k for k, v in review.items() if v.verdict == label and k in now and k not in ours]
         gone = sum(1 for v in review.values() if v.verdict == label) - len(still)
         print(f"== {label} findings: {gone} gone, {len(still)} still reported")
         for key in sorted(still):
@@ -135,7 +137,12 @@ def main() -> int:
         if v:
             print(f"      ({v.reason})")
 
-    verdicts = Counter((review.get(k) or ours.get(k) or Verdict("unread", "")).verdict for k in now)
+    reread = sorted(k for k in now if k in review and k in ours)
+    print("== findings re-read after their message changed (review's verdict -> ours)")
+    for key in reread:
+        print(f"  {fmt(key)} [{review[key].verdict} -> {ours[key].verdict}]: {ours[key].reason}")
+
+    verdicts = Counter((ours.get(k) or review.get(k) or Verdict("unread", "")).verdict for k in now)
     agreed = sum(n for v, n in verdicts.items() if v in AGREED)
     total = len(now)
     share = agreed / total if total else 1.0
@@ -145,6 +152,7 @@ def main() -> int:
     print(
         f"  agreed findings kept: {kept}, replaced: {sum(1 for k in replaced if k not in now and replaced[k] in now)}, lost: {len(lost)}"
     )
+    print(f"  re-read after a message change: {len(reread)}")
     print(f"  unread new findings: {len(unread)}")
     return 1 if args.strict and (lost or unread) else 0
 

@@ -140,15 +140,20 @@ NAMES = {"fr": "French", "es": "Spanish", "de": "German"}
 MIN_HITS = 4
 
 
+_LANG_OF: dict[str, str] = {w: lang for lang, words in _FUNCTION_WORDS.items() for w in words}
+
+
 def detect(text: str) -> str | None:
     """The language code of ``text`` when it is clearly not English, else None."""
-    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
-    for m in _WORD.finditer(text):
-        w = m.group().lower()
-        for lang, words in _FUNCTION_WORDS.items():
-            if w in words:
-                counts[lang] += 1
-    lang, hits = max(((k, v) for k, v in counts.items() if k != "en"), key=lambda kv: kv[1])
-    if hits >= MIN_HITS and hits > 2 * counts["en"]:
+    counts: dict[str, int] = {}
+    for word in _WORD.findall(text.lower()):
+        lang = _LANG_OF.get(word)
+        if lang is not None:
+            counts[lang] = counts.get(lang, 0) + 1
+    english = counts.pop("en", 0)
+    if not counts:
+        return None
+    lang, hits = max(counts.items(), key=lambda kv: kv[1])
+    if hits >= MIN_HITS and hits > 2 * english:
         return lang
     return None

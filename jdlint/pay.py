@@ -18,13 +18,15 @@ from typing import Any
 CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR"}
 _CODES = r"USD|CAD|GBP|EUR|AUD|NZD"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "£400m", "$2.6B", "£1 billion": a turnover or a budget, never pay.
+_NOT_MILLIONS = r"(?![\d]|[.,]\d|\s?(?:m|mn|bn|b|million|billion|trillion)\b)"
 _A = (
     r"(?:(?P<asym>[$£€])\s?|(?P<acode>" + _CODES + r")\s?\$?\s?)"
-    r"(?P<anum>" + _NUM + r")\s?(?P<ak>[kK]\b)?"
+    r"(?P<anum>" + _NUM + r")\s?(?P<ak>[kK]\b)?" + _NOT_MILLIONS
 )
 _B = (
     r"(?:(?P<bsym>[$£€])\$?\s?|(?P<bcode>" + _CODES + r")\s?\$?\s?)?"
-    r"(?P<bnum>" + _NUM + r")\s?(?P<bk>[kK]\b)?"
+    r"(?P<bnum>" + _NUM + r")\s?(?P<bk>[kK]\b)?" + _NOT_MILLIONS
 )
 _DASH = r"\s*(?:-|–|—|~|to|and)\s*"
 _UNIT = (

@@ -27,7 +27,8 @@ class Block:
     in link text, ``soft`` the offsets of line breaks that only wrap a paragraph (a Markdown
     soft break; every other line break in the clean text is a "\\n" that ends a line).
     ``joined`` marks a block that began inside a line of the source, run into the text
-    before it (scraped text that lost its line breaks). ``labelled`` marks a paragraph that opens with a short label ("Care planning: ...");
+    before it (scraped text that lost its line breaks); ``origin`` numbers the reader's
+    block (a Markdown paragraph, an HTML element) it was recovered from. ``labelled`` marks a paragraph that opens with a short label ("Care planning: ...");
     ``lang`` is the language when it is not English, and ``boilerplate`` marks legal text
     the author cannot rewrite (equal-opportunity and privacy notices).
     """
@@ -42,6 +43,7 @@ class Block:
     links: tuple[tuple[int, int], ...] = ()
     soft: frozenset[int] = frozenset()
     joined: bool = False
+    origin: int = 0  # which of the reader's blocks it was recovered from
     labelled: bool = False
     lang: str | None = None
     boilerplate: bool = False
@@ -88,6 +90,8 @@ class Section:
     # Other sections this one also holds: "About the role" written as duty after duty
     # ("To assess ... To plan ...") is the responsibilities section too.
     also: set[str] = field(default_factory=set)
+    # Sentences that state a duty ("You will coordinate ...", "To assess ...").
+    duties: int = 0
 
     @property
     def title(self) -> str:

@@ -46,6 +46,7 @@ LEGAL = re.compile(
     r"Pay\s+Transparency\s+Nondiscrimination|Fair\s+Chance|conviction\s+records?|"
     r"Americans\s+with\s+Disabilities\s+Act|Title\s+VII|OFCCP|VEVRAA|Section\s+503|"
     r"(?:hereby|I)\s+(?:acknowledge|certify|understand|consent)|"
+    r"pay\s+(?:equity|transparency)\s+laws?|in\s+good\s+faith\s+(?:believes?|estimates?)|"
     r"by\s+(?:applying|submitting)\b[^.]{0,60}\b(?:acknowledge|agree|consent))\b",
     re.I,
 )

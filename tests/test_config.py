@@ -243,7 +243,7 @@ def test_unknown_option_in_rules_names_its_line(jdlint_cli):
     assert result.exit_code == 2
     assert result.stderr == (
         f"jdlint: error: {cfg}:4: rules.S203: unknown option 'max_wrds' "
-        "(options: blocks, except_sections, max_words)\n"
+        "(options: blocks, except_sections, max_words, scored_only)\n"
     )
 
 

@@ -17,7 +17,7 @@ from .. import pay as pay_mod
 from ..findings import Finding
 from ..packs import Rule
 from .context import Context
-from .required_section import place_after
+from .required_section import STATED_MIN_WORDS, place_after
 
 KIND = "pay-stated"
 OPTIONS: dict = {}
@@ -52,6 +52,8 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         start, end, after = place_after(posting, {"benefits"})
         missing = "pay or benefits section"
         advice = "state the pay range and the main benefits"
+    elif posting.words < STATED_MIN_WORDS:
+        return  # a short posting without sections: K301 asks for the pay with the rest
     else:
         start, end, after = place_after(posting, {"benefits"})
         missing = "pay stated"

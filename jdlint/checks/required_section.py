@@ -63,6 +63,9 @@ ORDER = (
 )
 # Headings named in a message, at most.
 SEEN = 5
+# A posting with no sections is checked for its content from this length: a shorter one
+# is K301's to report, which asks for duties, requirements and pay at once.
+STATED_MIN_WORDS = 150
 
 
 def validate(options: dict[str, Any]) -> list[str]:
@@ -92,7 +95,11 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
             missing = f"section recognised as {opts['label']} ({unknown})"
         else:
             missing = opts["plain"] or f"{opts['label']} section"
+        if "responsibilities" in wanted:
+            missing += _duties_elsewhere(posting)
     elif opts["stated"]:
+        if posting.words < STATED_MIN_WORDS:
+            return
         if any(_compiled(opts["stated"]).search(b.text) for b in body):
             return
         missing = f"{opts['stated_label'] or opts['label']} stated"
@@ -104,20 +111,33 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def place_after(posting: Posting, wanted: set[str]) -> tuple[int, int, str]:
-    """Where a missing section belongs: (start, end, " (it belongs after ...)")."""
+    """Where a missing section belongs: (start, end, " (it belongs after ...)").
+
+    After the present section that comes closest before it in the expected order; but
+    never past a section that should follow it: in a posting with "About you" before
+    "About us", missing duties belong before "About you", not after "About us".
+    """
     first = min((ORDER.index(k) for k in wanted if k in ORDER), default=len(ORDER))
-    before = [
+    placed = [
         (ORDER.index(s.key), i, s)
         for i, s in enumerate(posting.sections)
-        if s.key in ORDER and ORDER.index(s.key) < first and (s.heading or s.implicit)
+        if s.key in ORDER and (s.heading or s.implicit)
     ]
-    anchor = max(before, key=lambda t: (t[0], t[1]))[2] if before else None
-    if anchor and anchor.implicit and anchor.blocks:
-        start, end = anchor.blocks[-1].source_span()
+    before = [p for p in placed if p[0] < first]
+    anchor = max(before, key=lambda t: (t[0], t[1])) if before else None
+    # The section that should come right after it (qualifications after duties).
+    following = min((order for order, _, _ in placed if order > first), default=None)
+    later = [i for order, i, _ in placed if order == following]
+    if anchor is not None and later and anchor[1] > later[0]:
+        earlier = [p for p in before if p[1] < later[0]]
+        anchor = earlier[-1] if earlier else None
+    section = anchor[2] if anchor else None
+    if section and section.implicit and section.blocks:
+        start, end = section.blocks[-1].source_span()
         return start, end, " (it belongs after the opening paragraphs)"
-    if anchor and anchor.heading:
-        start, end = anchor.heading.source_span()
-        return start, end, f" (it belongs after '{anchor.title.rstrip(':').strip()}')"
+    if section and section.heading:
+        start, end = section.heading.source_span()
+        return start, end, f" (it belongs after '{section.title.rstrip(':').strip()}')"
     if posting.title_span:
         return posting.title_span[0], posting.title_span[1], ""
     return 0, 0, ""
@@ -132,6 +152,19 @@ def _unrecognised(posting: Posting) -> str:
         if s.heading is not None and s.key is None and s.heading.source_span() != posting.title_span
     ]
     return headings_list("headings not recognised", titles)
+
+
+def _duties_elsewhere(posting: Posting) -> str:
+    """ "; the duties are written into 'About us'" when another section states duties."""
+    for section in posting.sections:
+        if section.duties >= 2:
+            where = (
+                f"'{section.title.rstrip(':').strip()}'"
+                if section.heading
+                else "the opening paragraphs"
+            )
+            return f"; the duties are written into {where}"
+    return ""
 
 
 def headings_list(what: str, titles: list[str]) -> str:

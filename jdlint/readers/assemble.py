@@ -115,11 +115,13 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
-# A sentence that states a duty: "To assess ...", "You will coordinate ...".
+# A sentence that states a duty: "To assess ...", "You will coordinate ...", "you are
+# responsible for ...".
 _DUTY = re.compile(
     r"(?:^|(?<=[.!?;]\s))(?:To\s+(?!be\b)[a-z]{3,}|You(?:\s+will|'ll|’ll)\s+(?:also\s+)?"
     r"(?!have\b|be\b|need\b|hold\b|receive\b|get\b|enjoy\b|join\b|benefit\b|gain\b|earn\b)"
     r"[a-z]{3,}|Responsible\s+for\b)"
+    r"|\byou\s+(?:are|will\s+be)\s+responsible\s+(?:and\s+accountable\s+)?for\b"
 )
 DUTY_SENTENCES = 3
 
@@ -131,8 +133,8 @@ def _mark_duties(sections: list[Section]) -> None:
             continue
         if section.heading is None and not section.implicit:
             continue
-        count = sum(len(_DUTY.findall(b.text)) for b in section.blocks if b.kind != "heading")
-        if count >= DUTY_SENTENCES:
+        section.duties = sum(len(_DUTY.findall(b.text)) for b in section.blocks)
+        if section.duties >= DUTY_SENTENCES:
             section.also.add("responsibilities")
 
 

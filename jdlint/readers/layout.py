@@ -36,8 +36,9 @@ LIST_SECTIONS = frozenset({"responsibilities", "qualifications", "benefits"})
 # A bullet at the start of a line: a glyph, "-", "*", "1." / "1)" / "a)" / "o" with a space,
 # or a glyph glued to a capital ("-Experience", "•Assess").
 _LEAD_BULLET = re.compile(
-    r"(?:[-*•·▪▫◦●○■□‣➢➤►▶✓✔❖–—]|\d{1,2}[.)]|[a-z][.)]|o(?=[ \t]))[ \t]+(?=\S)"
-    r"|[-•·▪◦●○■‣➢➤►✓✔](?=[A-Z(])"
+    r"(?:[-*–—]|\d{1,2}[.)]|[a-z][.)]|o(?=[ \t]))[ \t]+(?=\S)"
+    r"|[•·▪▫◦●○■□‣➢➤►▶✓✔❖]{1,3}[ \t]*(?=\S)"
+    r"|-(?=[A-Z(])"
 )
 # Glyphs that mark an item wherever they stand ("...planning.○ Understand ...").
 _GLYPH = re.compile(r"[•▪◦●○■‣➢➤►▶✓✔❖]\s*(?=\S)")
@@ -73,7 +74,8 @@ def recover(blocks: list[Block], vocab: SectionVocabulary, fmt: str) -> list[Blo
     """The blocks a person reads, recovered from what the reader's markup gave."""
     out: list[Block] = []
     context: str | None = None
-    for block in blocks:
+    for origin, block in enumerate(blocks):
+        block.origin = origin
         if block.kind == "heading":
             out.append(block)
             context = vocab.key_for(block.text)
@@ -81,9 +83,13 @@ def recover(blocks: list[Block], vocab: SectionVocabulary, fmt: str) -> list[Blo
         units = _units(block, vocab, fmt, context)
         if block.kind == "list_item":
             units = _fold_into_item(units)
+            if len(units) == 1 and units[0].kind == "bullet" and units[0].lo == 0:
+                out.append(block)  # the markup's own list item, nothing to recover
+                continue
         else:
             units = _join_wrapped(block.text, units)
         for piece, after in _emit(block, units, vocab, fmt, context):
+            piece.origin = origin
             out.append(piece)
             context = after
     for block in out:
@@ -142,12 +148,16 @@ def _units(block: Block, vocab: SectionVocabulary, fmt: str, context: str | None
 def _split_line(text: str, lo: int, hi: int, vocab: SectionVocabulary) -> list[_Unit]:
     """A line cut where items, separators, glued headings or glued sentences start."""
     line = text[lo:hi]
-    if not _ANY_CUT.search(line) and not _LEAD_BULLET.match(line):
-        return [_Unit("line", lo, hi, "cut")]
+    lead = _LEAD_BULLET.match(line)
+    # The common cases, one regex scan each: a line with nothing to cut at, and a bullet
+    # with nothing to cut after its marker.
+    if not _ANY_CUT.search(line, lead.end() if lead else 0):
+        if lead is None:
+            return [_Unit("line", lo, hi, "cut")]
+        return [_Unit("bullet", lo + lead.end(), hi, "cut")]
     cuts: dict[int, str] = {}  # offset in line -> kind of the piece that starts there
     drop: list[tuple[int, int]] = []  # separators: not part of any piece
 
-    lead = _LEAD_BULLET.match(line)
     if lead:
         cuts[0] = "bullet"
     for m in _SEPARATOR.finditer(line):

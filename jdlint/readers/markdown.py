@@ -44,7 +44,8 @@ def read_blocks(text: str, start: int) -> list[Block]:
             kind = kind_stack[-1] if kind_stack else "paragraph"
             lo = lines.offset(first_line + tok.map[0])
             hi = lines.line_end(first_line + tok.map[1] - 1)
-            inline = _align(tok.children or [], text, lo, hi)
+            # Code in a heading is a styled label ("`USD $98,000~$210,000`"), not code.
+            inline = _align(tok.children or [], text, lo, hi, mask_code=kind != "heading")
             level = heading_level if kind == "heading" else list_depth
             blocks.append(
                 Block(
@@ -74,7 +75,9 @@ class _Inline:
     soft: list[int] = field(default_factory=list)
 
 
-def _align(children: list[Token], src: str, lo: int, hi: int) -> _Inline:
+def _align(
+    children: list[Token], src: str, lo: int, hi: int, *, mask_code: bool = True
+) -> _Inline:
     """Clean text of an inline token, each character mapped to its place in src[lo:hi]."""
     inline = _Inline()
     out = inline.mapped
@@ -94,7 +97,7 @@ def _align(children: list[Token], src: str, lo: int, hi: int) -> _Inline:
         elif t == "code_inline":
             at = src.find(c.content, p, hi)
             if at >= 0:
-                out.add_source(src, at, at + len(c.content), mask=True)
+                out.add_source(src, at, at + len(c.content), mask=mask_code)
                 p = at + len(c.content)
         elif t in ("softbreak", "hardbreak"):
             at = _find_break(src, p, hi)
