@@ -78,12 +78,21 @@ class SectionVocabulary:
         self._index.sort(key=lambda item: (-len(item[0]), item[2]))
 
     def key_for(self, heading: str) -> str | None:
+        found = self._match(heading)
+        return found[1] if found else None
+
+    def matched_phrase(self, heading: str) -> tuple[str, ...] | None:
+        """The vocabulary phrase (as words) that names the heading's section, if any."""
+        found = self._match(heading)
+        return found[0] if found else None
+
+    def _match(self, heading: str) -> tuple[tuple[str, ...], str] | None:
         words = normalize(heading).split()
         if not words or len(words) > 14:
             return None
         for phrase, key, _ in self._index:
             if _contains(words, phrase):
-                return key
+                return phrase, key
         return None
 
     def names_job(self, line: str) -> bool:

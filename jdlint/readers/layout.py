@@ -363,13 +363,18 @@ def _line_is_heading(
     context: str | None,
 ) -> bool:
     line = block.text[lo:hi]
-    if _bold(block, lo, hi):
+    if _covered(block.links, block.text, lo, hi):
+        return False  # a link ("Read the full job description") is not a heading
+    if _covered(block.bold, block.text, lo, hi):
         return looks_like_heading(line, vocab, set_apart=True)
     if _LEAD_BULLET.match(line):
         return False
     if line.rstrip().endswith(":"):
         return looks_like_heading(line, vocab)
-    if _named_line(line, vocab):
+    if line.rstrip().endswith("?"):
+        # "What will you be doing?" asks what the section below answers.
+        return looks_like_heading(line, vocab, set_apart=True)
+    if _named_line(line, vocab) or (alone and _names_by_phrase(line, vocab)):
         return True
     if context in LIST_SECTIONS and vocab.key_for(line) is None:
         # Under a list's heading, a short line of its own ("JavaScript", "REACT") is an
@@ -381,13 +386,22 @@ def _line_is_heading(
     return is_all_caps(line) and looks_like_heading(line, vocab)
 
 
-def _bold(block: Block, lo: int, hi: int) -> bool:
-    """Every word character of text[lo:hi] is inside a bold span."""
-    if not block.bold:
+def _names_by_phrase(line: str, vocab: SectionVocabulary) -> bool:
+    """A short line of its own that holds a section's phrase of two or more words, in any
+    case ("How Lakeside will support you", "What you will do")."""
+    words = line.split()
+    if not words or len(words) > 8 or not line[:1].isupper() or re.search(r"[.!,;]$|:", line):
         return False
-    text = block.text
+    phrase = vocab.matched_phrase(line)
+    return phrase is not None and (len(phrase) >= 2 or len(words) <= 3)
+
+
+def _covered(spans: tuple[tuple[int, int], ...], text: str, lo: int, hi: int) -> bool:
+    """Every word character of text[lo:hi] is inside one of the spans (bold, link)."""
+    if not spans:
+        return False
     covered = 0
-    for a, b in block.bold:
+    for a, b in spans:
         a, b = max(a, lo), min(b, hi)
         if a < b:
             covered += sum(1 for ch in text[a:b] if ch.isalnum())
@@ -490,14 +504,23 @@ def _listed_lines(
     listed: set[int] = set()
     listy = context in LIST_SECTIONS
     run: list[_Unit] = []
+    after_bullet = {
+        id(u): prev.kind == "bullet" for prev, u in itertools.pairwise(units) if u.kind == "line"
+    }
     for u in [*units, None]:
         if u is not None and u.kind == "line":
             run.append(u)
             continue
         lines = [x for x in run if not text[x.lo : x.hi].rstrip().endswith(":")]
         itemish = sum(1 for x in lines if _itemish(text[x.lo : x.hi]))
-        if len(lines) >= 2 and (listy or itemish * 2 > len(lines)):
+        # Outside a list's section, only whole lines make a list: pieces cut apart at a
+        # separator or a glued sentence are sentences that lost their break.
+        whole = all(x.brk != "cut" for x in lines)
+        if len(lines) >= 2 and (listy or (whole and itemish * 2 > len(lines))):
             listed.update(id(x) for x in lines if count_words(text[x.lo : x.hi]) <= 40)
+        elif listy and len(lines) == 1 and after_bullet.get(id(lines[0])):
+            # "- Assess needs\n- Plan care\nKeep records": the bare line ends the list.
+            listed.add(id(lines[0]))
         run = []
         if u is not None and u.kind == "heading":
             listy = vocab.key_for(text[u.lo : u.hi]) in LIST_SECTIONS
