@@ -1,0 +1,330 @@
+"""Physical and sensory abilities stated as requirements, in any wording.
+
+"Normal hearing", "close visual acuity", "lift and carry up to 50 lbs", "stand for long
+periods", "climb ladders and crawl": a posting that names the body instead of the task
+screens out people who would do the task another way. Each entry is a term pattern plus
+what makes a match a requirement rather than a duty or a figure of speech:
+
+- ``measure``: a weight must follow within a few words ("lift ... 50 lbs"), or
+- ``framed``: an ability frame ("must", "able to", "ability to", "required to") comes
+  before it in the sentence, or the text sits under a physical-demands or
+  qualifications heading; ``followed_by`` then lists the words that may come right after
+  it ("stand, walk", "stand for") so "stand out" or "walk clients through" stay quiet;
+- neither: the wording is a standard on its face ("normal hearing", "able-bodied").
+
+``if_sentence`` and ``unless_sentence`` hold words the sentence must or must not have
+("drive" counts only where the task is travel). The rule's ``level`` splits the cases: a
+requirement (warning) unless the posting frames it as an essential function and says how
+to ask for an accommodation, which is the ADA's own form (info); a remote job with
+physical requirements is always the warning. One finding per ability and block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from .. import location, statements, terms
+from ..findings import Finding
+from ..options import Option
+from ..packs import Rule
+from .context import Context
+from .term import suggestions_for
+
+KIND = "physical-requirement"
+OPTIONS = {
+    "terms": Option(
+        list[dict],
+        doc="entries: id, pattern, label, suggest, measure, framed, followed_by, "
+        "if_sentence, unless_sentence, window",
+    ),
+    "level": Option(
+        str,
+        "requirement",
+        doc="requirement: stated as a requirement, or any for a remote job; "
+        "essential-function: framed as an essential function, with an accommodation statement",
+    ),
+    "framing": Option(
+        list[str],
+        [
+            "able",
+            "ability",
+            "abilities",
+            "must",
+            "require",
+            "required",
+            "requirement",
+            "requirements",
+            "capable",
+            "capability",
+            "need to",
+            "needs to",
+        ],
+        doc="words before a match that make it a stated ability",
+    ),
+    "framing_sections": Option(
+        list[str],
+        ["physical", "qualifications"],
+        doc="sections whose text states requirements by itself",
+    ),
+    "essential": Option(
+        list[str],
+        [
+            "essential function",
+            "essential functions",
+            "essential job functions",
+            "essential duties",
+            "with or without reasonable accommodation",
+            "with or without accommodation",
+            "with or without an accommodation",
+            "with or without reasonable accommodations",
+            "with or without accommodations",
+        ],
+        doc="phrases that frame the text as the job's essential functions",
+    ),
+}
+MESSAGE_FIELDS = ("term", "ability", "suggestion", "where", "note")
+NEEDS = frozenset({"nlp"})
+
+_ENTRY_KEYS = {
+    "id",
+    "pattern",
+    "label",
+    "suggest",
+    "measure",
+    "framed",
+    "followed_by",
+    "if_sentence",
+    "unless_sentence",
+    "window",
+}
+# How far back an ability frame may stand ("must be able to frequently stand").
+_FRAME_WINDOW = 8
+_REMOTE = re.compile(
+    r"#LI-Remote\b|\b(?:fully|100%|entirely|completely|100\s+percent)\s+remote\b|"
+    r"\bremote\s+(?:position|role|job|opportunity)\b|"
+    r"\b(?:position|role|job)\s+is\s+(?:fully\s+|100%\s+)?remote\b|"
+    r"\bwork\s+from\s+home\s+(?:position|role|job)\b",
+    re.I,
+)
+_HYBRID = re.compile(r"\bhybrid\b", re.I)
+
+
+def validate(options: dict[str, Any]) -> list[str]:
+    errors = []
+    for i, entry in enumerate(options.get("terms", [])):
+        where = f"terms[{i}]"
+        if not isinstance(entry, dict):
+            errors.append(f"{where}: an entry is a mapping")
+            continue
+        unknown = set(entry) - _ENTRY_KEYS
+        if unknown:
+            errors.append(f"{where}: unknown key(s) {sorted(unknown)}")
+        pattern = entry.get("pattern")
+        patterns = [pattern] if isinstance(pattern, str) else pattern
+        if not (
+            isinstance(patterns, list) and patterns and all(isinstance(p, str) for p in patterns)
+        ):
+            errors.append(f"{where}: 'pattern' must be a string or a list of strings")
+        for key in ("id", "label"):
+            if not isinstance(entry.get(key), str):
+                errors.append(f"{where}: '{key}' (a string) is required")
+        for key in ("suggest", "measure", "followed_by", "if_sentence", "unless_sentence"):
+            value = entry.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                errors.append(f"{where}: '{key}' must be a list of strings")
+        if not isinstance(entry.get("framed", False), bool):
+            errors.append(f"{where}: 'framed' must be true or false")
+        if not isinstance(entry.get("window", 8), int) or entry.get("window", 8) < 1:
+            errors.append(f"{where}: 'window' must be a positive integer")
+    if options.get("level") not in (None, "requirement", "essential-function"):
+        errors.append("level must be 'requirement' or 'essential-function'")
+    return errors
+
+
+def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    opts = rule.options
+    posting = ctx.posting
+    remote = _is_remote(ctx)
+    accommodation = statements.find_first(posting, statements.ACCOMMODATION) is not None
+    essential_level = opts["level"] == "essential-function"
+    if essential_level and (remote or not accommodation):
+        return
+    for block, stream, span, entry in _matches(ctx, opts):
+        essential = _essential(ctx, block, opts["essential"])
+        if essential_level != (essential and accommodation and not remote):
+            continue
+        if remote:
+            where, note = " for a remote job", "; if the job is done from home, drop it"
+        elif accommodation:
+            where, note = "", ""
+        else:
+            where = ""
+            note = "; the posting has no reasonable-accommodation statement: say how to ask for one"
+        suggestions = suggestions_for(ctx, entry["id"], entry.get("suggest", []))
+        matched = block.text[span[0] : span[1]]
+        start, end = block.source_span(*span)
+        yield rule.finding(
+            start,
+            end,
+            suggestions=suggestions,
+            term=terms.fold(matched) if stream.folded(*span) else matched,
+            ability=entry["label"],
+            suggestion=suggestions[0] if suggestions else "",
+            where=where,
+            note=note,
+        )
+
+
+def _matches(
+    ctx: Context, opts: dict[str, Any]
+) -> Iterator[tuple[Any, terms.Stream, tuple[int, int], dict]]:
+    """(block, stream, span, entry): the first requirement of each ability in each block."""
+    flat = [
+        (entry, pattern)
+        for entry in opts["terms"]
+        for pattern in (
+            [entry["pattern"]] if isinstance(entry["pattern"], str) else entry["pattern"]
+        )
+    ]
+    index = terms.pattern_set(tuple(p for _, p in flat))
+    framing = tuple(opts["framing"])
+    allowed = list(ctx.settings["config"].get("allow", []))
+    analysis = ctx.analysis
+    for block in ctx.posting.body_blocks():
+        stream = terms.stream(analysis.doc(block.index), analysis)
+        candidates = index.candidates(stream)
+        if not candidates:
+            continue
+        text = block.text
+        sents = terms.sentences(analysis, block.index, text)
+        in_section = _section_key(ctx, block) in opts["framing_sections"]
+        skip = terms.phrase_spans(text, allowed)
+        first: dict[str, tuple[int, int]] = {}
+        order: list[str] = []
+        for i in candidates:
+            entry, _ = flat[i]
+            for span in terms.find_all(stream, index.compiled[i]):
+                if terms.inside(span, skip) or _quoted(text, span):
+                    continue
+                found = _requirement(stream, sents, span, entry, framing, in_section)
+                if found is None:
+                    continue
+                key = entry["id"]
+                if key not in first:
+                    order.append(key)
+                if key not in first or found[0] < first[key][0]:
+                    first[key] = found
+        by_id = {e["id"]: e for e, _ in flat}
+        for key in sorted(order, key=lambda k: first[k][0]):
+            yield block, stream, first[key], by_id[key]
+
+
+def _requirement(
+    stream: terms.Stream,
+    sents: terms.Sentences,
+    span: tuple[int, int],
+    entry: dict,
+    framing: tuple[str, ...],
+    in_section: bool,
+) -> tuple[int, int] | None:
+    """The span to report when the match states a physical requirement, else None."""
+    k = sents.at(span[0])
+    sent = sents.span(k)
+    unless = tuple(entry.get("unless_sentence", ()))
+    if unless and terms.has_words(stream, sent, unless):
+        return None
+    needed = tuple(entry.get("if_sentence", ()))
+    if needed and not terms.has_words(stream, sent, needed):
+        return None
+    first, last = terms.token_range(stream, span)
+    measure = entry.get("measure")
+    if measure:
+        units = set(measure)
+        for j in range(last + 1, min(len(stream.forms), last + 1 + entry.get("window", 8))):
+            if stream.starts[j] >= sent[1]:
+                break
+            if stream.forms[j][0] in units or stream.forms[j][1] in units:
+                return span[0], stream.ends[j]
+    if not entry.get("framed"):
+        return None if measure else span
+    if not (in_section or _framed(stream, first, sent, framing)):
+        return None
+    after = entry.get("followed_by")
+    if after and not terms.followed_by(stream, sents.text, last, sent, set(after)):
+        return None
+    return span
+
+
+def _framed(
+    stream: terms.Stream, first: int, sent: tuple[int, int], framing: tuple[str, ...]
+) -> bool:
+    """An ability frame ("must", "able to", "required to") stands shortly before the match."""
+    lo = first
+    while lo > 0 and first - lo < _FRAME_WINDOW and stream.starts[lo - 1] >= sent[0]:
+        lo -= 1
+    if lo == first:
+        return False
+    return terms.has_words(stream, (stream.starts[lo], stream.ends[first - 1]), framing)
+
+
+def _essential(ctx: Context, block: Any, phrases: list[str]) -> bool:
+    """The block, its section heading or its section's text frames the job's essential
+    functions ("The essential functions of this job include...")."""
+    posting = ctx.posting
+    section = posting.sections[block.section] if posting.sections else None
+    texts = [block.text]
+    if section is not None:
+        texts += [section.title] + [b.text for b in section.blocks]
+    return any(terms.phrase_spans(t, phrases) for t in texts)
+
+
+def _section_key(ctx: Context, block: Any) -> str | None:
+    """The block's canonical section, or that of the nearest heading above it of a higher
+    level ("### Credential/Licensure" under "## Requirements")."""
+    sections = ctx.posting.sections
+    if not sections:
+        return None
+    i = block.section
+    section = sections[i]
+    if section.key:
+        return section.key
+    level = section.level
+    for j in range(i - 1, -1, -1):
+        if sections[j].heading is not None and sections[j].level < level:
+            if sections[j].key:
+                return sections[j].key
+            level = sections[j].level
+    return None
+
+
+def _is_remote(ctx: Context) -> bool:
+    """The job is done remotely: front matter, title, "Remote (US)" in the text, or a
+    statement such as "this role is fully remote" (and no word of hybrid or on-site work)."""
+
+    def build() -> bool:
+        posting = ctx.posting
+        meta = posting.meta
+        if meta.get("remote") is True:
+            return True
+        loc = meta.get("location")
+        if isinstance(loc, str) and re.search(r"\bremote\b", loc, re.I):
+            return True
+        if isinstance(loc, dict) and loc.get("remote") is True:
+            return True
+        text = posting.text
+        if _HYBRID.search(text):
+            return False
+        if posting.title and re.search(r"\bremote\b", posting.title, re.I):
+            return True
+        places, _ = location.of_posting(posting)
+        return any(p.remote for p in places) or _REMOTE.search(text) is not None
+
+    return bool(ctx.memo(("physical.remote",), build))
+
+
+def _quoted(text: str, span: tuple[int, int]) -> bool:
+    before = text[span[0] - 1] if span[0] > 0 else ""
+    after = text[span[1]] if span[1] < len(text) else ""
+    return bool(before and after) and before in "\"“‘'" and after in "\"”’'"
