@@ -38,7 +38,8 @@ KIND = "age-screen"
 OPTIONS = {
     "terms": Option(
         list[dict],
-        doc="entries: pattern, check (limit, minimum, year, any), reason, suggest, id, followed_by",
+        doc="entries: pattern, check (limit, minimum, year, any), reason, suggest, id, "
+        "followed_by, preceded_by",
     ),
     "population": Option(
         list[str], [], doc="nouns for the people served: an age after them describes them"
@@ -62,7 +63,7 @@ OPTIONS = {
 MESSAGE_FIELDS = ("term", "reason", "suggestion")
 NEEDS = frozenset({"nlp"})
 
-_ENTRY_KEYS = {"id", "pattern", "check", "reason", "suggest", "followed_by"}
+_ENTRY_KEYS = {"id", "pattern", "check", "reason", "suggest", "followed_by", "preceded_by"}
 _CHECKS = ("limit", "minimum", "year", "any")
 _WORD_NUMBERS = {
     w: n
@@ -114,7 +115,7 @@ def validate(options: dict[str, Any]) -> list[str]:
             errors.append(f"{where}: 'pattern' must be a string or a list of strings")
         if entry.get("check") not in _CHECKS:
             errors.append(f"{where}: 'check' must be one of {', '.join(_CHECKS)}")
-        for key in ("suggest", "followed_by"):
+        for key in ("suggest", "followed_by", "preceded_by"):
             value = entry.get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 errors.append(f"{where}: '{key}' must be a list of strings")
@@ -181,18 +182,27 @@ def _screens(
     people: dict[str, set[str]],
 ) -> bool:
     first, last = terms.token_range(stream, span)
-    numbers = [_number(stream.forms[j][0]) for j in range(first, last + 1) if stream.is_number(j)]
-    numbers = [n for n in numbers if n is not None]
+    written = [stream.forms[j][0] for j in range(first, last + 1) if stream.is_number(j)]
+    numbers = [n for n in map(_number, written) if n is not None]
     check = entry["check"]
     ages = [n for n in numbers if opts["min_age"] <= n <= opts["max_age"]]
     if check in ("limit", "minimum") and not ages:
         return False
-    if check == "year" and not any(opts["min_year"] <= n <= opts["max_year"] for n in numbers):
+    # A year is written as four digits: "2,000 graduates" is a count, not a class.
+    years = [int(w) for w in written if re.fullmatch(r"\d{4}", w)]
+    if check == "year" and not any(opts["min_year"] <= y <= opts["max_year"] for y in years):
         return False
     k = sents.at(span[0])
     sent = sents.span(k)
     after = entry.get("followed_by")
     if after and not terms.followed_by(stream, sents.text, last, sent, set(after)):
+        return False
+    before = entry.get("preceded_by")
+    if before and not (
+        first > 0
+        and stream.starts[first - 1] >= sent[0]
+        and not set(stream.forms[first - 1]).isdisjoint(before)
+    ):
         return False
     if sents.test(k, "eeo", lambda k, s=sents: eeo_sentence(s, k)):
         return False

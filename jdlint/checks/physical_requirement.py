@@ -36,8 +36,12 @@ KIND = "physical-requirement"
 OPTIONS = {
     "terms": Option(
         list[dict],
+        [],
         doc="entries: id, pattern, label, suggest, measure, framed, followed_by, "
         "if_sentence, unless_sentence, window",
+    ),
+    "terms_from": Option(
+        str, "", doc="use another rule's terms (a rule code), so two levels share one list"
     ),
     "level": Option(
         str,
@@ -138,6 +142,8 @@ def validate(options: dict[str, Any]) -> list[str]:
             errors.append(f"{where}: 'framed' must be true or false")
         if not isinstance(entry.get("window", 8), int) or entry.get("window", 8) < 1:
             errors.append(f"{where}: 'window' must be a positive integer")
+    if not options.get("terms") and not options.get("terms_from"):
+        errors.append("give 'terms' or 'terms_from' (the code of a rule whose terms to use)")
     if options.get("level") not in (None, "requirement", "essential-function"):
         errors.append("level must be 'requirement' or 'essential-function'")
     return errors
@@ -177,13 +183,20 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         )
 
 
+def _terms(ctx: Context, opts: dict[str, Any]) -> list[dict]:
+    if opts["terms"] or not opts["terms_from"]:
+        return list(opts["terms"])
+    other = ctx.settings.get("rules", {}).get(opts["terms_from"])
+    return list(other.options.get("terms", [])) if other is not None else []
+
+
 def _matches(
     ctx: Context, opts: dict[str, Any]
 ) -> Iterator[tuple[Any, terms.Stream, tuple[int, int], dict]]:
     """(block, stream, span, entry): the first requirement of each ability in each block."""
     flat = [
         (entry, pattern)
-        for entry in opts["terms"]
+        for entry in _terms(ctx, opts)
         for pattern in (
             [entry["pattern"]] if isinstance(entry["pattern"], str) else entry["pattern"]
         )
@@ -201,8 +214,8 @@ def _matches(
         sents = terms.sentences(analysis, block.index, text)
         in_section = _section_key(ctx, block) in opts["framing_sections"]
         skip = terms.phrase_spans(text, allowed)
-        first: dict[str, tuple[int, int]] = {}
-        order: list[str] = []
+        # The first (leftmost) requirement of each ability in the block, with its entry.
+        first: dict[str, tuple[tuple[int, int], dict]] = {}
         for i in candidates:
             entry, _ = flat[i]
             for span in terms.find_all(stream, index.compiled[i]):
@@ -212,13 +225,10 @@ def _matches(
                 if found is None:
                     continue
                 key = entry["id"]
-                if key not in first:
-                    order.append(key)
-                if key not in first or found[0] < first[key][0]:
-                    first[key] = found
-        by_id = {e["id"]: e for e, _ in flat}
-        for key in sorted(order, key=lambda k: first[k][0]):
-            yield block, stream, first[key], by_id[key]
+                if key not in first or found[0] < first[key][0][0]:
+                    first[key] = (found, entry)
+        for found, entry in sorted(first.values(), key=lambda v: v[0]):
+            yield block, stream, found, entry
 
 
 def _requirement(

@@ -32,8 +32,7 @@ KIND = "term"
 OPTIONS = {
     "terms": Option(
         list[dict],
-        doc="entries: pattern, suggest, fix, reason, unless, unless_sentence, if_sentence, "
-        "joined, id",
+        doc="entries: pattern, suggest, fix, reason, unless, unless_sentence, joined, id",
     ),
     "title": Option(
         str,
@@ -60,7 +59,6 @@ _TERM_KEYS = {
     "reason",
     "unless",
     "unless_sentence",
-    "if_sentence",
     "joined",
 }
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -93,7 +91,7 @@ def validate(options: dict[str, Any]) -> list[str]:
         else:
             for p in [pattern] if isinstance(pattern, str) else pattern:
                 errors += _pattern_size(where, p)
-        for key in ("suggest", "unless", "unless_sentence", "if_sentence"):
+        for key in ("suggest", "unless", "unless_sentence"):
             value = entry.get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 errors.append(f"{where}: '{key}' must be a list of strings")
@@ -217,17 +215,11 @@ def eeo_sentence(sents: terms.Sentences, k: int) -> bool:
 
 
 def _sentence_allows(stream: terms.Stream, sents: terms.Sentences, k: int, entry: dict) -> bool:
-    """``unless_sentence`` words are absent from the sentence and, when the entry has
-    ``if_sentence``, one of those is present (whole words, by text or lemma)."""
+    """No ``unless_sentence`` word is in the sentence (whole words, by text or lemma)."""
     span = sents.span(k)
     unless = tuple(entry.get("unless_sentence", ()))
-    if unless and sents.test(
+    return not unless or not sents.test(
         k, ("unless", unless), lambda _: terms.has_words(stream, span, unless)
-    ):
-        return False
-    needed = tuple(entry.get("if_sentence", ()))
-    return not needed or sents.test(
-        k, ("if", needed), lambda _: terms.has_words(stream, span, needed)
     )
 
 
