@@ -45,6 +45,26 @@ OPTIONS = {
         list[str], [], doc="nouns for the people served: an age after them describes them"
     ),
     "candidate": Option(list[str], [], doc="nouns for the person hired"),
+    "hiring_verbs": Option(
+        list[str],
+        [
+            "consider",
+            "considering",
+            "hire",
+            "hiring",
+            "recruit",
+            "recruiting",
+            "accept",
+            "accepting",
+            "seek",
+            "seeking",
+            "want",
+            "invite",
+            "inviting",
+            "welcome",
+        ],
+        doc="verbs that make the people after them the candidates ('only considering students')",
+    ),
     "requirement_words": Option(
         list[str],
         ["must", "should", "require", "required", "requirement", "eligible", "only"],
@@ -134,7 +154,11 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         )
     ]
     index = terms.pattern_set(tuple(p for _, p in flat))
-    people = {"population": set(opts["population"]), "candidate": set(opts["candidate"])}
+    people = {
+        "population": set(opts["population"]),
+        "candidate": set(opts["candidate"]),
+        "hiring": set(opts["hiring_verbs"]),
+    }
     allowed = list(ctx.settings["config"].get("allow", []))
     analysis = ctx.analysis
     for block in ctx.posting.body_blocks():
@@ -243,9 +267,16 @@ def _nearest(
     j = first - 1
     while j >= 0 and first - j <= _LOOKBACK and stream.starts[j] >= floor:
         low, lemma = stream.forms[j]
-        for kind, words in people.items():
-            if low in words or lemma in words:
-                return kind
+        if low in people["candidate"] or lemma in people["candidate"]:
+            return "candidate"
+        if low in people["population"] or lemma in people["population"]:
+            # "we will only be considering students ...": the people hired, not served.
+            for k in range(j - 1, max(-1, j - 4), -1):
+                if stream.starts[k] < floor:
+                    break
+                if not {stream.forms[k][0], stream.forms[k][1]}.isdisjoint(people["hiring"]):
+                    return "candidate"
+            return "population"
         j -= 1
     return None
 

@@ -117,7 +117,11 @@ def _count(
             for span in terms.find_all(s, patterns.compiled[i]):
                 if excluded is None:
                     excluded = terms.phrase_spans(block.text, opts["not_traits"])
-                if terms.inside(span, excluded) or _describes_place(s, block.text, span, places):
+                if (
+                    terms.inside(span, excluded)
+                    or _describes_place(s, block.text, span, places)
+                    or _describes_us(s, block.text, span)
+                ):
                     continue
                 found[word.split("|")[0]] += 1
                 spans.append(span)
@@ -204,6 +208,44 @@ def _describes_place(s: terms.Stream, text: str, span: tuple[int, int], places: 
             return False
         fillers += 1
         j += 1
+    return False
+
+
+# "We innovate fearlessly", "we are ambitious", "our team is supportive": the employer
+# describing itself. An article or a word for the candidate in between ("we want an
+# ambitious closer", "we are looking for someone supportive") makes it a trait again.
+_US = frozenset({"we", "we're", "our", "us"})
+_THEM = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "you",
+        "your",
+        "who",
+        "someone",
+        "somebody",
+        "candidate",
+        "candidates",
+        "person",
+        "people",
+        "applicant",
+        "applicants",
+        "hire",
+    }
+)
+
+
+def _describes_us(s: terms.Stream, text: str, span: tuple[int, int]) -> bool:
+    first, _ = terms.token_range(s, span)
+    for j in range(first - 1, max(-1, first - 4), -1):
+        if any(c in ".!?;:" for c in text[s.ends[j] : s.starts[j + 1]]):
+            return False
+        low = s.forms[j][0]
+        if low in _THEM:
+            return False
+        if low in _US:
+            return True
     return False
 
 

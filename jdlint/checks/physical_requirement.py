@@ -38,7 +38,7 @@ OPTIONS = {
         list[dict],
         [],
         doc="entries: id, pattern, label, suggest, measure, framed, followed_by, "
-        "if_sentence, unless_sentence, window",
+        "if_sentence, unless_sentence, window, general",
     ),
     "terms_from": Option(
         str, "", doc="use another rule's terms (a rule code), so two levels share one list"
@@ -92,6 +92,7 @@ MESSAGE_FIELDS = ("term", "ability", "suggestion", "where", "note")
 NEEDS = frozenset({"nlp"})
 
 _ENTRY_KEYS = {
+    "general",
     "id",
     "pattern",
     "label",
@@ -138,8 +139,9 @@ def validate(options: dict[str, Any]) -> list[str]:
             value = entry.get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 errors.append(f"{where}: '{key}' must be a list of strings")
-        if not isinstance(entry.get("framed", False), bool):
-            errors.append(f"{where}: 'framed' must be true or false")
+        for key in ("framed", "general"):
+            if not isinstance(entry.get(key, False), bool):
+                errors.append(f"{where}: '{key}' must be true or false")
         if not isinstance(entry.get("window", 8), int) or entry.get("window", 8) < 1:
             errors.append(f"{where}: 'window' must be a positive integer")
     if not options.get("terms") and not options.get("terms_from"):
@@ -193,16 +195,18 @@ def _terms(ctx: Context, opts: dict[str, Any]) -> list[dict]:
 def _matches(
     ctx: Context, opts: dict[str, Any]
 ) -> Iterator[tuple[Any, terms.Stream, tuple[int, int], dict]]:
-    """(block, stream, span, entry): the first requirement of each ability in each block."""
+    """(block, stream, span, entry): the first requirement of each ability in each block;
+    a ``general`` entry ("physical labor") only where nothing more specific is said."""
+    entries = _terms(ctx, opts)
     flat = [
         (entry, pattern)
-        for entry in _terms(ctx, opts)
+        for entry in entries
         for pattern in (
             [entry["pattern"]] if isinstance(entry["pattern"], str) else entry["pattern"]
         )
     ]
     index = terms.pattern_set(tuple(p for _, p in flat))
-    framing = tuple(opts["framing"])
+    frame = _Frame(tuple(opts["framing"]), _vocabulary(entries))
     allowed = list(ctx.settings["config"].get("allow", []))
     analysis = ctx.analysis
     for block in ctx.posting.body_blocks():
@@ -221,14 +225,16 @@ def _matches(
             for span in terms.find_all(stream, index.compiled[i]):
                 if terms.inside(span, skip) or _quoted(text, span):
                     continue
-                found = _requirement(stream, sents, span, entry, framing, in_section)
+                found = _requirement(stream, sents, span, entry, frame, in_section)
                 if found is None:
                     continue
                 key = entry["id"]
                 if key not in first or found[0] < first[key][0][0]:
                     first[key] = (found, entry)
+        specific = any(not entry.get("general") for _, entry in first.values())
         for found, entry in sorted(first.values(), key=lambda v: v[0]):
-            yield block, stream, found, entry
+            if not (entry.get("general") and specific):
+                yield block, stream, found, entry
 
 
 def _requirement(
@@ -236,10 +242,11 @@ def _requirement(
     sents: terms.Sentences,
     span: tuple[int, int],
     entry: dict,
-    framing: tuple[str, ...],
+    frame: _Frame,
     in_section: bool,
 ) -> tuple[int, int] | None:
-    """The span to report when the match states a physical requirement, else None."""
+    """The span to report when the match states a physical requirement, else None: from
+    the ability frame ("Must be able to lift") to the weight ("... 50 lbs") when there are."""
     k = sents.at(span[0])
     sent = sents.span(k)
     unless = tuple(entry.get("unless_sentence", ()))
@@ -249,6 +256,11 @@ def _requirement(
     if needed and not terms.has_words(stream, sent, needed):
         return None
     first, last = terms.token_range(stream, span)
+    after = entry.get("followed_by")
+    if after and not terms.followed_by(stream, sents.text, last, sent, set(after)):
+        return None  # "carry out", "stand out", "walk clients through", "carrying students"
+    framed_at = frame.find(stream, first, sent)
+    start = stream.starts[framed_at] if framed_at is not None else span[0]
     measure = entry.get("measure")
     if measure:
         units = set(measure)
@@ -256,27 +268,58 @@ def _requirement(
             if stream.starts[j] >= sent[1]:
                 break
             if stream.forms[j][0] in units or stream.forms[j][1] in units:
-                return span[0], stream.ends[j]
+                return start, stream.ends[j]
     if not entry.get("framed"):
         return None if measure else span
-    if not (in_section or _framed(stream, first, sent, framing)):
+    if framed_at is None and not in_section:
         return None
-    after = entry.get("followed_by")
-    if after and not terms.followed_by(stream, sents.text, last, sent, set(after)):
-        return None
-    return span
+    return start, span[1]
 
 
-def _framed(
-    stream: terms.Stream, first: int, sent: tuple[int, int], framing: tuple[str, ...]
-) -> bool:
-    """An ability frame ("must", "able to", "required to") stands shortly before the match."""
-    lo = first
-    while lo > 0 and first - lo < _FRAME_WINDOW and stream.starts[lo - 1] >= sent[0]:
-        lo -= 1
-    if lo == first:
-        return False
-    return terms.has_words(stream, (stream.starts[lo], stream.ends[first - 1]), framing)
+class _Frame:
+    """Finds the ability frame ("must", "able to", "ability to", "required to") that
+    governs a match: walking back over "to", "be", adverbs and the other physical words
+    of a list ("Ability to stand, walk, climb stairs"), never over other words ("the
+    ability to understand the data pulled" is no frame for "pulled")."""
+
+    def __init__(self, framing: tuple[str, ...], vocabulary: frozenset[str]) -> None:
+        self.framing = frozenset(w for f in framing for w in f.split())
+        self.phrases = framing
+        self.bridge = vocabulary | _BRIDGE
+
+    def find(self, stream: terms.Stream, first: int, sent: tuple[int, int]) -> int | None:
+        j = first - 1
+        found = None
+        while j >= 0 and first - j <= _FRAME_WINDOW and stream.starts[j] >= sent[0]:
+            low, lemma = stream.forms[j]
+            if low in self.framing or lemma in self.framing:
+                found = j  # keep walking: "must be able to" starts at "must"
+            elif not (low in self.bridge or lemma in self.bridge or low.endswith("ly")):
+                break
+            j -= 1
+        if found is None:
+            return None
+        # The frame words themselves must make a frame ("need to", not a lone "need").
+        if not terms.has_words(
+            stream, (stream.starts[found], stream.ends[first - 1]), self.phrases
+        ):
+            return None
+        return found
+
+
+# Words a frame may reach a physical word across: "must be able to frequently stand".
+_BRIDGE = frozenset({"to", "be", "of", "and", "or", "/", "&", "also", "perform", "do"})
+
+
+def _vocabulary(entries: list[dict]) -> frozenset[str]:
+    """Every word form the physical patterns use, for walking back over a list of them."""
+    words: set[str] = set()
+    for entry in entries:
+        patterns = [entry["pattern"]] if isinstance(entry["pattern"], str) else entry["pattern"]
+        for p in patterns:
+            for w in terms.compile_pattern(p):
+                words |= w.forms
+    return frozenset(words)
 
 
 def _essential(ctx: Context, block: Any, phrases: list[str]) -> bool:
