@@ -103,8 +103,11 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
                     referent = previous_subject
                 elif opening and referent is None and not named:
                     after = tokens[i + 1].lower_ if i + 1 < sent.end else ""
-                    if key in hire_sections or after in hire_verbs:
-                        referent = "role"  # nobody else it could be: the person hired
+                    later = {ctx.analysis.lemma(t) for t in tokens[i + 1 : sent.end]}
+                    if (key in hire_sections or after in hire_verbs) and later.isdisjoint(others):
+                        # Nobody else it could be ("He will be missed: our founder ..." names
+                        # someone after it): the person hired.
+                        referent = "role"
                 subject = subject or referent
                 if referent == "role":
                     start, end = block.source_span(tok.idx, tok.idx + len(tok.text))

@@ -48,6 +48,12 @@ OPTIONS = {
     "short_per_1000": Option(
         float, 100.0, doc="under min_words: two masculine-coded words at this rate (strong only)"
     ),
+    "short_skip": Option(
+        list[str],
+        [],
+        doc="masculine-coded words not counted under min_words: skills and settings "
+        "('analytical', 'independent') that alone do not make a blurb a persona",
+    ),
 }
 MESSAGE_FIELDS = ("direction", "masculine", "feminine", "per_1000", "words")
 NEEDS = frozenset({"nlp"})
@@ -68,8 +74,11 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     diff = (m - f) * 1000 / total
     if short:
         # Too short for a rate: a blurb of masculine-coded traits with nothing to balance.
+        skip = set(opts["short_skip"])
+        persona = sum(n for w, n in masc.items() if w not in skip)
         if f or not (
-            m >= opts["short_min_coded"] or (m >= 2 and m * 1000 / total >= opts["short_per_1000"])
+            persona >= opts["short_min_coded"]
+            or (persona >= 2 and persona * 1000 / total >= opts["short_per_1000"])
         ):
             return
     else:

@@ -267,7 +267,11 @@ def _requirement(
         for j in range(last + 1, min(len(stream.forms), last + 1 + entry.get("window", 8))):
             if stream.starts[j] >= sent[1]:
                 break
+            if any(c in ";:" for c in sents.text[stream.ends[j - 1] : stream.starts[j]]):
+                break  # the clause ended: "hoist; staff never lift more than 35 lbs"
             if stream.forms[j][0] in units or stream.forms[j][1] in units:
+                if j + 1 < len(stream.forms) and stream.forms[j + 1][0] == "of":
+                    return None  # "move 50 lbs of equipment between rooms" names the task
                 return start, stream.ends[j]
     if not entry.get("framed"):
         return None if measure else span
