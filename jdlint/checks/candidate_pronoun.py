@@ -58,7 +58,7 @@ OPTIONS = {
 MESSAGE_FIELDS = ("pronoun",)
 NEEDS = frozenset({"nlp"})
 
-_PAIRED = {"or", "/", "and"}
+_PAIRED = {"or", "/", "and", "-"}
 _SUBJECT = {"he", "she"}
 
 
