@@ -81,6 +81,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         subject = None  # what the current sentence is about
         for sent in doc.sents:
             previous_subject, subject = subject, None
+            opening_at = _first_word(tokens, sent)
             for i in range(sent.start, sent.end):
                 tok = tokens[i]
                 lemma = ctx.analysis.lemma(tok)
@@ -95,10 +96,10 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
                     subject = subject or kind
                     continue
                 if tok.lower_ not in pronouns or _paired(tokens, i):
-                    if i > _first_word(tokens, sent) and _maybe_name(tok):
+                    if i > opening_at and _maybe_name(tok):
                         named = True
                     continue
-                opening = i == _first_word(tokens, sent) and tok.lower_ in _SUBJECT
+                opening = i == opening_at and tok.lower_ in _SUBJECT
                 if opening and previous_subject:
                     referent = previous_subject
                 elif opening and referent is None and not named:

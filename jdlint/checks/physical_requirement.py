@@ -327,14 +327,19 @@ def _vocabulary(entries: list[dict]) -> frozenset[str]:
 
 
 def _essential(ctx: Context, block: Any, phrases: list[str]) -> bool:
-    """The block, its section heading or its section's text frames the job's essential
-    functions ("The essential functions of this job include...")."""
-    posting = ctx.posting
-    section = posting.sections[block.section] if posting.sections else None
-    texts = [block.text]
-    if section is not None:
-        texts += [section.title] + [b.text for b in section.blocks]
-    return any(terms.phrase_spans(t, phrases) for t in texts)
+    """The block's section (its heading or any of its text) frames the job's essential
+    functions ("The essential functions of this job include..."); worked out once per
+    section, not once per match."""
+    sections = ctx.posting.sections
+    if not sections:
+        return bool(terms.phrase_spans(block.text, phrases))
+
+    def build() -> bool:
+        section = sections[block.section]
+        texts = [section.title] + [b.text for b in section.blocks]
+        return any(terms.phrase_spans(t, phrases) for t in texts)
+
+    return bool(ctx.memo(("physical.essential", block.section, tuple(phrases)), build))
 
 
 def _section_key(ctx: Context, block: Any) -> str | None:
@@ -343,17 +348,24 @@ def _section_key(ctx: Context, block: Any) -> str | None:
     sections = ctx.posting.sections
     if not sections:
         return None
-    i = block.section
-    section = sections[i]
-    if section.key:
-        return section.key
-    level = section.level
-    for j in range(i - 1, -1, -1):
-        if sections[j].heading is not None and sections[j].level < level:
-            if sections[j].key:
-                return sections[j].key
-            level = sections[j].level
-    return None
+    return ctx.memo(("physical.section-keys",), lambda: _inherited_keys(sections))[block.section]
+
+
+def _inherited_keys(sections: list[Any]) -> list[str | None]:
+    """Each section's key, a keyless one taking its parent heading's: one pass with a
+    stack of open headings."""
+    out: list[str | None] = []
+    stack: list[tuple[int, str | None]] = []  # (level, effective key) of open headings
+    for section in sections:
+        if section.heading is None:
+            out.append(section.key)
+            continue
+        while stack and stack[-1][0] >= section.level:
+            stack.pop()
+        key = section.key or (stack[-1][1] if stack else None)
+        stack.append((section.level, key))
+        out.append(key)
+    return out
 
 
 def _is_remote(ctx: Context) -> bool:
