@@ -178,15 +178,14 @@ def _stream(doc: Doc, analysis: Analysis) -> Stream:
     hidden: list[int] = []
     table = getattr(analysis, "lemma_table", None)
 
-    def add(piece: str, pos: int, lemma: str | None) -> None:
-        seen = fold(piece)
+    def add(piece: str, seen: str, pos: int, lemma: str | None) -> None:
         if seen != piece:
             hidden.append(len(forms))
             lemma = None
         low = seen.lower().replace("’", "'")
         if lemma is None:
             lemma = str(table.get(low, low)).lower() if table is not None else low
-        if _DIGITS.match(low) or low in _NUMBER_WORDS:
+        if (low[0].isdigit() and _DIGITS.match(low)) or low in _NUMBER_WORDS:
             lemma = NUMBER
         forms.append((low, lemma))
         starts.append(pos)
@@ -194,18 +193,22 @@ def _stream(doc: Doc, analysis: Analysis) -> Stream:
 
     for t in doc:
         text = t.text
+        if text.isalpha() and text.isascii():
+            # The common case, kept cheap: one plain word, with the pipeline's own lemma.
+            add(text, text, t.idx, analysis.lemma(t).replace("’", "'"))
+            group.append((len(forms) - 1, len(forms)))
+            continue
         seen = fold(text)
         if t.is_space or not seen or _SKIP.match(seen):
             continue
         if _plain(text):
-            # The common case: one word, read with the pipeline's own lemma.
-            add(text, t.idx, analysis.lemma(t).replace("’", "'"))
+            add(text, seen, t.idx, analysis.lemma(t).replace("’", "'"))
             group.append((len(forms) - 1, len(forms)))
             continue
         offset = t.idx
         for segment in _GLUE.split(text):
             if segment == "&":
-                add(segment, offset, segment)
+                add(segment, segment, offset, segment)
                 group.append((len(forms) - 1, len(forms)))
             elif segment and segment not in "&;()[]{}":
                 # "H-1B", "self-confident", "21–35": the parts of one compound.
@@ -215,8 +218,9 @@ def _stream(doc: Doc, analysis: Analysis) -> Stream:
                 for part in parts:
                     # "50lbs" is a number and a unit; "H-1B" stays "h" and "1b".
                     for piece, at in _pieces(part, pos) if len(parts) == 1 else [(part, pos)]:
-                        if fold(piece) and not _SKIP.match(fold(piece)):
-                            add(piece, at, None)
+                        folded = fold(piece)
+                        if folded and not _SKIP.match(folded):
+                            add(piece, folded, at, None)
                     pos += len(part) + 1
                 group += [(first, len(forms))] * (len(forms) - first)
             offset += len(segment)
@@ -225,6 +229,8 @@ def _stream(doc: Doc, analysis: Analysis) -> Stream:
 
 def _plain(text: str) -> bool:
     """A token with nothing to split: no dash, glue character or number glued to letters."""
+    if text.isalpha() or text.isdigit():
+        return True
     return (
         _DASHES.search(text.strip("-")) is None
         and _GLUE.search(text) is None

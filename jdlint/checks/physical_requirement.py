@@ -153,13 +153,24 @@ def validate(options: dict[str, Any]) -> list[str]:
 
 def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     opts = rule.options
-    posting = ctx.posting
+    # The matches first (shared by both levels): most postings state no physical
+    # requirement, and then nothing else needs to be read.
+    entries = _terms(ctx, opts)
+    found = ctx.memo(
+        ("physical.matches", id(entries), tuple(opts["framing"]), tuple(opts["framing_sections"])),
+        lambda: list(_matches(ctx, opts, entries)),
+    )
+    if not found:
+        return
     remote = _is_remote(ctx)
-    accommodation = statements.find_first(posting, statements.ACCOMMODATION) is not None
+    accommodation = ctx.memo(
+        ("physical.accommodation",),
+        lambda: statements.find_first(ctx.posting, statements.ACCOMMODATION) is not None,
+    )
     essential_level = opts["level"] == "essential-function"
     if essential_level and (remote or not accommodation):
         return
-    for block, stream, span, entry in _matches(ctx, opts):
+    for block, stream, span, entry in found:
         essential = _essential(ctx, block, opts["essential"])
         if essential_level != (essential and accommodation and not remote):
             continue
@@ -193,11 +204,10 @@ def _terms(ctx: Context, opts: dict[str, Any]) -> list[dict]:
 
 
 def _matches(
-    ctx: Context, opts: dict[str, Any]
+    ctx: Context, opts: dict[str, Any], entries: list[dict]
 ) -> Iterator[tuple[Any, terms.Stream, tuple[int, int], dict]]:
     """(block, stream, span, entry): the first requirement of each ability in each block;
     a ``general`` entry ("physical labor") only where nothing more specific is said."""
-    entries = _terms(ctx, opts)
     flat = [
         (entry, pattern)
         for entry in entries
