@@ -510,3 +510,11 @@ def test_a_soft_hyphen_entity_in_html_is_read_through() -> None:
     text = "<h1>Board</h1><p>The chair&shy;man signs each plan.</p>"
     ((code, _, matched, finding),) = findings(text, "html")
     assert code == "I101" and matched == "chair&shy;man" and finding.fix is None
+
+
+def test_every_inclusive_rule_shows_at_least_as_many_fine_uses_as_faults() -> None:
+    from jdlint import packs
+
+    for code, rule in packs.load().rules.items():
+        if code.startswith("I"):
+            assert len(rule.examples_pass) >= len(rule.examples_fail), code
