@@ -202,8 +202,26 @@ def load(
     for key, phrases in extra_sections:
         sections.setdefault(key, []).extend(phrases)
     check_references(roles)
+    _check_suggestion_ids(rules, roles)
     vocab = SectionVocabulary(sections, title_words=title_words)
     return PackSet(dict(sorted(rules.items())), vocab, [str(f) for f in files], roles)
+
+
+def _check_suggestion_ids(rules: dict[str, Rule], roles: RoleData) -> None:
+    """A profile's ``suggest`` names term ids that some rule's terms carry (a typo would
+    otherwise leave the family's suggestions silently unused)."""
+    ids = {
+        entry["id"]
+        for rule in rules.values()
+        for entry in rule.options.get("terms", []) or []
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str)
+    }
+    for p in roles.profiles.values():
+        for key in p.suggest:
+            if key not in ids:
+                raise ConfigError(
+                    f"profile '{p.id}' suggests for unknown term id '{key}'", path=p.pack
+                )
 
 
 def _rule(item: Any, path: str, kinds: dict[str, Any]) -> Rule:

@@ -59,6 +59,9 @@ class Profile:
     recommended: list[str]
     extends: str | None = None
     pack: str = ""
+    # Inclusive-language suggestions in this family's words, by term id: (mode, words),
+    # mode "replace" or "add" (see checks/term.py: suggestions_for).
+    suggest: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -102,6 +105,7 @@ _PROFILE_KEYS = {
     "required",
     "recommended",
     "extends",
+    "suggest",
 }
 _CONCEPT_KEYS = {"label", "section", "example", "match", "window", "countries"}
 
@@ -138,8 +142,32 @@ def parse(data: dict[str, Any], path: str, into: RoleData) -> None:
             family=str(raw.get("family", "")),
             extends=raw.get("extends"),
             pack=path,
+            suggest=_suggest(raw["id"], raw.get("suggest"), line, path),
             **lists,
         )
+
+
+def _suggest(pid: str, raw: Any, line: int | None, path: str) -> dict[str, tuple[str, list[str]]]:
+    """A profile's ``suggest``: term id -> a list (replaces the pack's suggestions) or
+    ``{add: [...]}`` / ``{replace: [...]}``."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"profile '{pid}': 'suggest' maps term ids to suggestions", line, path)
+    out: dict[str, tuple[str, list[str]]] = {}
+    for key, value in raw.items():
+        mode = "replace"
+        if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in ("add", "replace"):
+            mode, value = next(iter(value.items()))
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            raise ConfigError(
+                f"profile '{pid}': suggest '{key}' must be a list of strings, "
+                "or {add: [...]} or {replace: [...]}",
+                line,
+                path,
+            )
+        out[str(key)] = (mode, list(value))
+    return out
 
 
 def check_references(roles: RoleData, path_hint: str = "") -> None:

@@ -5,12 +5,21 @@ A pattern is written as words separated by spaces. Each word may list alternativ
 are ignored on both sides ("non-compliant" matches "non compliant" and "non-compliant");
 "/" is a word of its own ("he/she"). A word matches a token when it equals the token's
 lower-case text or its lemma, so "addict" matches "addicts" and "chairman" "chairmen",
-while "share" never matches "SharePoint" and "compete" never matches "competence".
+while "share" never matches "SharePoint" and "compete" never matches "competence". The
+word ``#`` matches any number ("50", "fifty"): ``lift up? to? # lbs|pounds``.
+
+The text is matched as readers see it, not as it is encoded: invisible characters (zero-
+width spaces, soft hyphens, bidirectional controls), full-width letters and Cyrillic or
+Greek look-alikes are folded away, so "chair\u200bman" and "ch\u0430irman" are
+"chairman". Such a token is marked ``hidden`` so nobody rewrites it blindly; words glued
+together by "&", ";", brackets or parentheses ("competitive&driven") are words of their own.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -22,6 +31,69 @@ if TYPE_CHECKING:
 
 # Punctuation that never carries meaning inside a term; "/" and "&" do ("he/she").
 _SKIP = re.compile(r"^[-–—,.;:!?()\[\]{}\"“”‘’'`*_]+$")
+
+# The form a number token also has, so the pattern word "#" matches any number. It
+# cannot occur in text (NUL bytes are refused when a file is read).
+NUMBER = "\x00#"
+_NUMBER_WORDS = frozenset(
+    [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+    ]
+)
+_DIGITS = re.compile(r"^\d+(?:[.,]\d+)*$")
+# "50lbs", "25kg", "50s": a number glued to a unit or a decade's "s" is two words.
+_NUMBER_UNIT = re.compile(r"^(\d+(?:[.,]\d+)*)([^\W\d_]+)$")
+# Inside a token: dashes join a compound ("self-confident", "21–35"); these glue words
+# that a space should have separated ("competitive&driven", "assertive;decisive").
+_DASHES = re.compile(r"[-\u2010\u2011\u2013\u2014]")
+_GLUE = re.compile(r"([&;()\[\]{}])")
+
+# Letters that look like Latin ones, for text that mixes them in to hide a word.
+_LOOKALIKES = str.maketrans(
+    "аеорсуххіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅαονικρτυΑΒΕΖΗΙΚΜΝΟΡΤΥΧı",
+    "aeopcyxxijsdqwhlABEKMHOPCTXIJSaovikptuABEZHIKMNOPTYXi",
+)
+
+
+def fold(text: str) -> str:
+    """Text as a reader sees it: compatibility forms (full-width, ligatures) folded,
+    invisible format characters (zero-width, soft hyphen, bidi controls) removed, and
+    Cyrillic or Greek look-alikes inside a Latin word mapped to Latin letters."""
+    if text.isascii():
+        return text
+    out = unicodedata.normalize("NFKC", text)
+    out = "".join(c for c in out if unicodedata.category(c) != "Cf")
+    if any("a" <= c.lower() <= "z" for c in out):
+        out = out.translate(_LOOKALIKES)
+    return out
 
 
 @dataclass(frozen=True)
@@ -37,7 +109,7 @@ def compile_pattern(pattern: str) -> tuple[Word, ...]:
     for slot in text.split():
         optional = slot.endswith("?") and len(slot) > 1
         slot = slot.rstrip("?") if optional else slot
-        forms = frozenset(f for f in slot.split("|") if f)
+        forms = frozenset(NUMBER if f == "#" else f for f in slot.split("|") if f)
         if forms:
             words.append(Word(forms, optional))
     return tuple(words)
@@ -53,7 +125,13 @@ class Stream:
     # For the parts of a hyphenated token ("psycho-social"): the index of its first part
     # and one past its last, so a match covers a compound whole or not at all.
     group: list[tuple[int, int]] | None = None
+    # Tokens read through ``fold`` (hidden or look-alike characters), ascending: such a
+    # match is reported but never fixed.
+    hidden: tuple[int, ...] = ()
     _where: dict[str, list[int]] | None = field(default=None, repr=False, compare=False)
+    _found: dict[str, list[tuple[int, int]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def where(self) -> dict[str, list[int]]:
         """Token positions by form (lower text or lemma), ascending, built once."""
@@ -66,6 +144,23 @@ class Stream:
             self._where = where
         return self._where
 
+    def spans_of(self, phrase: str) -> list[tuple[int, int]]:
+        """Every match of a pattern, left to right, found once per stream."""
+        if phrase not in self._found:
+            self._found[phrase] = find_all(self, compile_pattern(phrase))
+        return self._found[phrase]
+
+    def is_number(self, i: int) -> bool:
+        return self.forms[i][1] == NUMBER
+
+    def folded(self, start: int, end: int) -> bool:
+        """Some token starting between the character offsets was read through ``fold``."""
+        if not self.hidden:
+            return False
+        first = bisect_left(self.starts, start)
+        k = bisect_left(self.hidden, first)
+        return k < len(self.hidden) and self.starts[self.hidden[k]] < end
+
 
 def stream(doc: Doc, analysis: Analysis) -> Stream:
     """The doc's token stream, built once per posting (cached on the Analysis)."""
@@ -76,27 +171,78 @@ def stream(doc: Doc, analysis: Analysis) -> Stream:
 
 
 def _stream(doc: Doc, analysis: Analysis) -> Stream:
-    forms, starts, ends, group = [], [], [], []
+    forms: list[tuple[str, str]] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    group: list[tuple[int, int]] = []
+    hidden: list[int] = []
+    table = getattr(analysis, "lemma_table", None)
+
+    def add(piece: str, seen: str, pos: int, lemma: str | None) -> None:
+        if seen != piece:
+            hidden.append(len(forms))
+            lemma = None
+        low = seen.lower().replace("’", "'")
+        if lemma is None:
+            lemma = str(table.get(low, low)).lower() if table is not None else low
+        if (low[0].isdigit() and _DIGITS.match(low)) or low in _NUMBER_WORDS:
+            lemma = NUMBER
+        forms.append((low, lemma))
+        starts.append(pos)
+        ends.append(pos + len(piece))
+
     for t in doc:
-        if t.is_space or _SKIP.match(t.text):
+        text = t.text
+        if text.isalpha() and text.isascii():
+            # The common case, kept cheap: one plain word, with the pipeline's own lemma.
+            add(text, text, t.idx, analysis.lemma(t).replace("’", "'"))
+            group.append((len(forms) - 1, len(forms)))
             continue
-        if "-" in t.text.strip("-"):
-            # "H-1B" is one token; patterns split on hyphens, so split it the same way.
-            pos = t.idx
-            first = len(forms)
-            for part in t.text.split("-"):
-                if part:
-                    forms.append((part.lower(), part.lower()))
-                    starts.append(pos)
-                    ends.append(pos + len(part))
-                pos += len(part) + 1
-            group += [(first, len(forms))] * (len(forms) - first)
+        seen = fold(text)
+        if t.is_space or not seen or _SKIP.match(seen):
             continue
-        forms.append((t.lower_.replace("’", "'"), analysis.lemma(t).replace("’", "'")))
-        starts.append(t.idx)
-        ends.append(t.idx + len(t.text))
-        group.append((len(forms) - 1, len(forms)))
-    return Stream(forms, starts, ends, group)
+        if _plain(text):
+            add(text, seen, t.idx, analysis.lemma(t).replace("’", "'"))
+            group.append((len(forms) - 1, len(forms)))
+            continue
+        offset = t.idx
+        for segment in _GLUE.split(text):
+            if segment == "&":
+                add(segment, segment, offset, segment)
+                group.append((len(forms) - 1, len(forms)))
+            elif segment and segment not in "&;()[]{}":
+                # "H-1B", "self-confident", "21–35": the parts of one compound.
+                first = len(forms)
+                pos = offset
+                parts = _DASHES.split(segment)
+                for part in parts:
+                    # "50lbs" is a number and a unit; "H-1B" stays "h" and "1b".
+                    for piece, at in _pieces(part, pos) if len(parts) == 1 else [(part, pos)]:
+                        folded = fold(piece)
+                        if folded and not _SKIP.match(folded):
+                            add(piece, folded, at, None)
+                    pos += len(part) + 1
+                group += [(first, len(forms))] * (len(forms) - first)
+            offset += len(segment)
+    return Stream(forms, starts, ends, group, tuple(hidden))
+
+
+def _plain(text: str) -> bool:
+    """A token with nothing to split: no dash, glue character or number glued to letters."""
+    if text.isalpha() or text.isdigit():
+        return True
+    return (
+        _DASHES.search(text.strip("-")) is None
+        and _GLUE.search(text) is None
+        and _NUMBER_UNIT.match(text) is None
+    )
+
+
+def _pieces(part: str, pos: int) -> list[tuple[str, int]]:
+    m = _NUMBER_UNIT.match(part)
+    if m:
+        return [(m.group(1), pos), (m.group(2), pos + len(m.group(1)))]
+    return [(part, pos)] if part else []
 
 
 @lru_cache(maxsize=4096)
@@ -191,6 +337,85 @@ def _match_at(s: Stream, pattern: tuple[Word, ...], k: int, i: int) -> int | Non
     return None
 
 
+class Sentences:
+    """A block's sentences, found for any character offset by bisecting their starts, with
+    what the checks ask of a whole sentence (its text, lower-cased; whether it is an
+    equal-opportunity statement) worked out once per sentence, not once per match."""
+
+    def __init__(self, sents: Any, text: str) -> None:
+        self.spans = [(s.start_char, s.end_char) for s in sents] or [(0, len(text))]
+        self.starts = [a for a, _ in self.spans]
+        self.text = text
+        self._lower: dict[int, str] = {}
+        self._flags: dict[tuple[int, Any], bool] = {}
+
+    def at(self, offset: int) -> int:
+        """Index of the sentence holding ``offset`` (the last one starting at or before it)."""
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def span(self, i: int) -> tuple[int, int]:
+        return self.spans[i]
+
+    def lower(self, i: int) -> str:
+        if i not in self._lower:
+            a, b = self.spans[i]
+            self._lower[i] = self.text[a:b].lower().replace("’", "'")
+        return self._lower[i]
+
+    def test(self, i: int, key: Any, predicate: Any) -> bool:
+        """``predicate(sentence index)``, computed once per sentence and key."""
+        k = (i, key)
+        if k not in self._flags:
+            self._flags[k] = bool(predicate(i))
+        return self._flags[k]
+
+
+def sentences(analysis: Analysis, block_index: int, text: str) -> Sentences:
+    """The block's ``Sentences``, built once per posting."""
+
+    def build() -> Sentences:
+        sents = (
+            analysis.sents(block_index)
+            if hasattr(analysis, "sents")
+            else list(analysis.doc(block_index).sents)
+        )
+        return Sentences(sents, text)
+
+    memo = getattr(analysis, "memo", None)
+    return memo(("terms.sentences", block_index), build) if memo is not None else build()
+
+
+def has_words(s: Stream, span: tuple[int, int], phrases: tuple[str, ...]) -> bool:
+    """Some phrase occurs, as whole words (text or lemma), within the character span:
+    "serve" is in "the program serves adults", never in "reserve"."""
+    for phrase in phrases:
+        found = s.spans_of(phrase)
+        k = bisect_left(found, (span[0], -1))
+        if k < len(found) and found[k][1] <= span[1]:
+            return True
+    return False
+
+
+def followed_by(s: Stream, text: str, last: int, sent: tuple[int, int], after: set[str]) -> bool:
+    """The token after token ``last`` (within the sentence) is one of ``after``; "." in
+    ``after`` stands for punctuation or the end of the sentence, "#" for a number."""
+    rest = text[s.ends[last] : sent[1]].lstrip()
+    if "." in after and (not rest or rest[0] in ".,;:/)–—-!?"):
+        return True
+    j = last + 1
+    if j >= len(s.forms) or s.starts[j] >= sent[1]:
+        return "." in after
+    low, lemma = s.forms[j]
+    return low in after or lemma in after or ("#" in after and lemma == NUMBER)
+
+
+def token_range(s: Stream, span: tuple[int, int]) -> tuple[int, int]:
+    """Indices of the first and last tokens of a match's character span."""
+    first = bisect_left(s.starts, span[0])
+    last = max(first, bisect_left(s.ends, span[1]))
+    return first, min(last, len(s.forms) - 1)
+
+
 def phrase_spans(text: str, phrases: list[str]) -> list[tuple[int, int]]:
     """Case-insensitive spans of literal phrases in text (for allow lists and exceptions)."""
     spans = []
@@ -223,9 +448,81 @@ def inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def keep_case(original: str, replacement: str) -> str:
-    """The replacement in the original's case: chairman→chair, Chairman→Chair, CHAIRMAN→CHAIR."""
+    """The replacement in the original's case, word by word: chairman→chair, Chairman→Chair,
+    CHAIRMAN→CHAIR, Substance Abuse→Substance Use."""
     if original.isupper() and len(original) > 1:
         return replacement.upper()
+    words = original.split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words):
+        return " ".join(w[:1].upper() + w[1:] for w in replacement.split(" "))
     if original[:1].isupper():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+# Small words that Title Case names keep in lower case ("Center for Substance Abuse Treatment").
+_CONNECTORS = frozenset({"of", "for", "and", "&", "the", "on", "in", "to", "at", "de", "du"})
+_SENTENCE_END = frozenset(".!?:;\n\r•*")
+
+
+def in_proper_name(text: str, span: tuple[int, int]) -> bool:
+    """The match is part of a name written in Title Case ("Center for Substance Abuse
+    Treatment", "Drug Abuse Resistance Education (D.A.R.E.)"): a rewrite would change an
+    official name. A capital that only starts a sentence does not make a name."""
+    words = _NAME_WORD.findall(text[span[0] : span[1]])
+    titled = [_titled(w) for w in words]
+    if not any(titled):
+        return False
+    if len(words) > 1 and all(titled):
+        return True
+    return _titled_neighbour(text, span[0], -1) or _titled_neighbour(text, span[1], 1)
+
+
+def _titled(word: str) -> bool:
+    return word[:1].isupper() and not (word.isupper() and len(word) > 1)
+
+
+def _titled_neighbour(text: str, pos: int, step: int) -> bool:
+    """The nearest word before (step -1) or after (+1) ``pos``, skipping connectors, is
+    in Title Case and does not merely start a sentence; "(ABC)" after counts too."""
+    for _ in range(4):
+        word, start, end = _next_word(text, pos, step)
+        if word is None:
+            return False
+        if step > 0 and text[pos:start].strip() == "(" and word.isupper():
+            return True  # "Drug Abuse Resistance Education (DARE)"
+        if word.lower() in _CONNECTORS and not _titled(word):
+            pos = start if step < 0 else end
+            continue
+        if not _titled(word):
+            return False
+        return step > 0 or not _starts_sentence(text, start)
+    return False
+
+
+def _next_word(text: str, pos: int, step: int) -> tuple[str | None, int, int]:
+    i = pos
+    if step < 0:
+        while i > 0 and not (text[i - 1].isalnum()):
+            if text[i - 1] in _SENTENCE_END:
+                return None, 0, 0
+            i -= 1
+        end = i
+        while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "'’-&."):
+            i -= 1
+        return (text[i:end], i, end) if end > i else (None, 0, 0)
+    n = len(text)
+    while i < n and not text[i].isalnum():
+        if text[i] in _SENTENCE_END:
+            return None, 0, 0
+        i += 1
+    start = i
+    while i < n and (text[i].isalnum() or text[i] in "'’-&"):
+        i += 1
+    return (text[start:i], start, i) if i > start else (None, 0, 0)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in _SENTENCE_END

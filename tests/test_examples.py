@@ -97,7 +97,7 @@ EXPECTED_INCLUSIVE = {
     "mental-health-case-manager": {"I602", "I603", "I502"},
     "psychiatric-case-manager": {"I502", "I603"},
     "rn-case-manager": {"I102"},
-    "software-engineer": {"I502", "I201", "I202", "I102"},
+    "software-engineer": {"I502", "I201", "I202", "I102", "I504"},
     "substance-use-case-manager": {"I601", "I604", "I605", "I502"},
 }
 

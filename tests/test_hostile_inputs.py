@@ -588,7 +588,7 @@ def test_E1_catastrophic_regex_in_a_pack_is_rejected_with_file_and_line(jdlint_c
 
 @pytest.mark.parametrize(
     "code, option",
-    [("S103", "stated"), ("I301", "absent_pattern"), ("R201", "ignore_pattern")],
+    [("S103", "stated"), ("I302", "absent_pattern"), ("R201", "ignore_pattern")],
 )
 def test_E2_catastrophic_regex_in_config_options_is_rejected(jdlint_cli, code, option):
     """The same check for a rule's options set in config (found: config options skipped

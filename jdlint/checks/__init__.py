@@ -12,6 +12,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (  # seo (rules/seo.yaml) and compliance (rules/compliance.yaml)
+    age_screen,
     candidate_pronoun,
     empty_section,
     front_matter,
@@ -28,6 +29,7 @@ from . import (  # seo (rules/seo.yaml) and compliance (rules/compliance.yaml)
     passive_voice,
     pay_stated,
     pay_transparency,
+    physical_requirement,
     posting_length,
     readability_metric,
     required_section,
@@ -47,8 +49,10 @@ from . import (  # seo (rules/seo.yaml) and compliance (rules/compliance.yaml)
 
 _MODULES: tuple[ModuleType, ...] = (
     # inclusive language (rules/inclusive.yaml)
+    age_screen,
     candidate_pronoun,
     gender_coded,
+    physical_requirement,
     term,
     # readability (rules/readability.yaml)
     long_sentence,

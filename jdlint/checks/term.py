@@ -4,7 +4,14 @@ Context decides more than the word: a match inside an exception phrase ("young a
 "Substance Abuse and Mental Health Services Administration"), inside quotes (a mention,
 not a use), in an equal-opportunity sentence, or in a phrase the user allowed is not
 reported. The posting's own title and target keywords are the searched job title: a
-rule with ``scope: body`` leaves them alone and one with ``scope: title`` reports them.
+rule with ``title: skip`` leaves them alone and one with ``title: only`` reports them.
+
+The equal-opportunity exception covers equal-opportunity wording ("we encourage women to
+apply"), not labels: a rule with ``skip_eeo: false`` still reports "recovering addicts are
+encouraged to apply". A fix is offered only where it is safe: the exact form the entry
+names, written plainly (no markup, no hidden or look-alike characters) and not inside a
+Title Case name ("Center for Substance Abuse Treatment"). Suggestions come from the
+posting's role family when its profile has its own for the entry's ``id``.
 """
 
 from __future__ import annotations
@@ -24,7 +31,8 @@ from .context import Context
 KIND = "term"
 OPTIONS = {
     "terms": Option(
-        list[dict], doc="entries: pattern, suggest, fix, reason, unless, unless_sentence"
+        list[dict],
+        doc="entries: pattern, suggest, fix, reason, unless, unless_sentence, joined, id",
     ),
     "title": Option(
         str,
@@ -43,7 +51,17 @@ OPTIONS = {
 MESSAGE_FIELDS = ("term", "reason", "suggestion", "note")
 NEEDS = frozenset({"nlp"})
 
-_TERM_KEYS = {"pattern", "suggest", "fix", "reason", "unless", "unless_sentence"}
+_TERM_KEYS = {
+    "id",
+    "pattern",
+    "suggest",
+    "fix",
+    "reason",
+    "unless",
+    "unless_sentence",
+    "joined",
+}
+_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 EEO_SENTENCE = re.compile(
     r"equal (?:employment )?opportunit|without regard to|regardless of|encouraged? to apply|"
@@ -80,6 +98,10 @@ def validate(options: dict[str, Any]) -> list[str]:
         for key in ("fix", "reason"):
             if key in entry and not isinstance(entry[key], str):
                 errors.append(f"{where}: '{key}' must be a string")
+        if "id" in entry and not (isinstance(entry["id"], str) and _ID.match(entry["id"])):
+            errors.append(f"{where}: 'id' must be kebab-case")
+        if "joined" in entry and not isinstance(entry["joined"], bool):
+            errors.append(f"{where}: 'joined' must be true or false")
         if "fix" in entry and not (isinstance(pattern, str) and not re.search(r"[|?]", pattern)):
             # A fix replaces exactly what was written: one plain form, no alternatives,
             # so "salesmen" (matched by lemma) never becomes "salesperson".
@@ -146,6 +168,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         if block is title_block and mode != "check":
             kept.append((0, len(text)))
         skip = terms.phrase_spans(text, allowed)
+        sents = terms.sentences(analysis, block.index, text)
         hits: list[tuple[tuple[int, int], dict]] = []
         unless_of: dict[int, list[tuple[int, int]]] = {}
         for i in candidates:
@@ -160,12 +183,13 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
                     terms.inside(span, unless_of[id(entry)])
                     or terms.inside(span, skip)
                     or _quoted(text, span)
+                    or (entry.get("joined") and any(c.isspace() for c in text[span[0] : span[1]]))
                 ):
                     continue
-                sentence = _sentence(analysis, block.index, doc, span)
-                if opts["skip_eeo"] and EEO_SENTENCE.search(sentence):
+                k = sents.at(span[0])
+                if opts["skip_eeo"] and sents.test(k, "eeo", lambda k, s=sents: eeo_sentence(s, k)):
                     continue
-                if any(p.lower() in sentence.lower() for p in entry.get("unless_sentence", [])):
+                if not _sentence_allows(stream, sents, k, entry):
                     continue
                 hits.append((span, entry))
         # Overlapping matches of one rule are one problem: keep the longest.
@@ -181,31 +205,86 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 if key in reported:
                     continue
                 reported.add(key)
-            yield _finding(rule, block, text, span, entry, note)
+            yield _finding(rule, ctx, block, stream, span, entry, note)
+
+
+def eeo_sentence(sents: terms.Sentences, k: int) -> bool:
+    """The sentence is an equal-opportunity or positive-action statement."""
+    a, b = sents.span(k)
+    return EEO_SENTENCE.search(sents.text, a, b) is not None
+
+
+def _sentence_allows(stream: terms.Stream, sents: terms.Sentences, k: int, entry: dict) -> bool:
+    """No ``unless_sentence`` word is in the sentence (whole words, by text or lemma)."""
+    span = sents.span(k)
+    unless = tuple(entry.get("unless_sentence", ()))
+    return not unless or not sents.test(
+        k, ("unless", unless), lambda _: terms.has_words(stream, span, unless)
+    )
+
+
+def suggestions_for(ctx: Context, term_id: str | None, default: list[str]) -> list[str]:
+    """The entry's suggestions as the posting's role family words them: a profile's
+    ``suggest`` (inherited along ``extends``) replaces or adds to the pack's neutral ones."""
+    roles = ctx.settings.get("roles")
+    profile = ctx.settings.get("profile")
+    if not term_id or roles is None or profile not in roles.profiles:
+        return list(default)
+    chain = []
+    seen: set[str] = set()
+    pid: str | None = profile
+    while pid and pid in roles.profiles and pid not in seen:
+        seen.add(pid)
+        chain.append(roles.profiles[pid])
+        pid = roles.profiles[pid].extends
+    for p in chain:  # the most specific profile that words this term wins
+        spec = getattr(p, "suggest", {}).get(term_id)
+        if spec is not None:
+            mode, words = spec
+            if mode == "add":
+                return list(words) + [w for w in default if w not in words]
+            return list(words)
+    return list(default)
 
 
 def _finding(
-    rule: Rule, block: Any, text: str, span: tuple[int, int], entry: dict, note: str
+    rule: Rule,
+    ctx: Context,
+    block: Any,
+    stream: terms.Stream,
+    span: tuple[int, int],
+    entry: dict,
+    note: str,
 ) -> Finding:
+    text = block.text
     matched = text[span[0] : span[1]]
-    suggestions = list(entry.get("suggest", []))
+    hidden = stream.folded(*span)
+    suggestions = suggestions_for(ctx, entry.get("id"), entry.get("suggest", []))
     start, end = block.source_span(*span)
     finding = rule.finding(
         start,
         end,
         suggestions=suggestions,
-        term=matched,
+        # Hidden or look-alike characters are shown as the word a reader sees.
+        term=terms.fold(matched) if hidden else matched,
         reason=entry.get("reason", ""),
         suggestion=suggestions[0] if suggestions else "",
         note=note,
     )
     fix = entry.get("fix")
     # A fix is offered only for the exact form the entry names (not another form of the
-    # lemma) and where the source is the clean text itself (no markup inside).
+    # lemma), where the source is the clean text itself (no markup inside), nothing is
+    # hidden in it, and it is not part of an official name in Title Case.
     exact = (
         _norm(matched) == _norm(entry["pattern"]) if isinstance(entry["pattern"], str) else False
     )
-    if fix and exact and end - start == span[1] - span[0]:
+    if (
+        fix
+        and exact
+        and not hidden
+        and end - start == span[1] - span[0]
+        and not terms.in_proper_name(text, span)
+    ):
         finding.fix = [Edit(start, end, terms.keep_case(matched, fix))]
     return finding
 
@@ -244,14 +323,6 @@ def _quoted(text: str, span: tuple[int, int]) -> bool:
     before = text[span[0] - 1] if span[0] > 0 else ""
     after = text[span[1]] if span[1] < len(text) else ""
     return before in _OPEN_QUOTES and after in _CLOSE_QUOTES and before != "" and after != ""
-
-
-def _sentence(analysis: Any, block_index: int, doc: Any, span: tuple[int, int]) -> str:
-    sents = analysis.sents(block_index) if hasattr(analysis, "sents") else doc.sents
-    for sent in sents:
-        if sent.start_char <= span[0] < sent.end_char:
-            return sent.text
-    return doc.text
 
 
 @lru_cache(maxsize=64)
