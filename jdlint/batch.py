@@ -14,16 +14,31 @@ missing); other keys are ignored. Each line gives one compact JSON object: the p
 object of the JSON report (docs/json-report.md) with ``path`` set to the id, plus ``id``
 (as given) and ``line`` (the input line number). A line that is not a JSON object with a
 string ``text`` gives an object with an ``error`` and no findings, and the stream goes on.
+A line longer than ``max-file-size`` is an error too (read in bounded pieces, never held
+whole), as is a text with NUL characters or half a surrogate pair.
+
+The pool is a ``concurrent.futures.ProcessPoolExecutor``: a worker that dies (killed, out
+of memory, a crash in a C library) breaks it with an exception instead of leaving the run
+waiting forever. The postings in flight are then reported as errors and the run goes on
+in a new pool. Workers ignore Ctrl-C (the main process stops them) and exit on their own
+when the main process is gone.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import multiprocessing
 import os
+import re
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,9 +92,26 @@ class LinterSpec:
 _linter: Any = None
 
 
-def _init_worker(spec: LinterSpec) -> None:
+def _init_worker(spec: LinterSpec, parent: int | None = None) -> None:
     global _linter
+    # Ctrl-C reaches the whole process group; the main process stops the pool, and a
+    # worker's own KeyboardInterrupt would only print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None and os.name == "posix":
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     _linter = spec.build()
+
+
+def _watch_parent(pid: int) -> None:
+    """Exit when the main process is gone (SIGKILL, a crash): nobody reads the results."""
+    while True:
+        time.sleep(0.5)
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except OSError:
+            pass  # it exists, owned by someone else (cannot happen for our parent)
 
 
 def _work(task: tuple[Callable[..., Any], list[Any]]) -> list[Any]:
@@ -131,36 +163,115 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
+WORKER_DIED = (
+    "not linted: a worker process died while linting it or a posting next to it "
+    "(killed, out of memory, or a crash in a library)"
+)
+# Pools started in a row that broke before giving one result: then the rest is not tried.
+MAX_BROKEN_POOLS = 3
+
+
 def ordered_map(
     fn: Callable[[Any, Any], Any],
     items: Iterable[Any],
     spec: LinterSpec,
     jobs: int,
     batch: int = BATCH,
+    lost: Callable[[Any], Any] | None = None,
 ) -> Iterator[Any]:
     """``fn(linter, item)`` for each item in ``jobs`` worker processes, results in input
     order. At most ``jobs * WINDOW_PER_WORKER`` batches are in flight, so memory stays flat
-    however long ``items`` is. ``fn`` must be a module-level function (it is pickled)."""
+    however long ``items`` is. ``fn`` must be a module-level function (it is pickled).
+
+    When a worker dies, each item in flight gives ``lost(item)`` (or the run stops with
+    BrokenProcessPool when ``lost`` is None) and the rest goes to a new pool. Closing the
+    iterator (or an exception in the caller, Ctrl-C, SIGTERM) stops the workers at once.
+    """
     ctx = _context()
     window = max(2, jobs * WINDOW_PER_WORKER)
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(spec,)) as pool:
-        pending: deque[Any] = deque()
-        for chunk in _batches(items, batch):
-            pending.append(pool.apply_async(_work, ((fn, chunk),)))
-            while len(pending) >= window:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    chunks = _batches(items, batch)
+    pending: deque[tuple[Future[list[Any]], list[Any]]] = deque()
+    pool: ProcessPoolExecutor | None = None
+    broken_in_a_row = 0
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and len(pending) < window:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    exhausted = True
+                    break
+                if broken_in_a_row >= MAX_BROKEN_POOLS:
+                    pending.append((_failed_future(), chunk))
+                    continue
+                if pool is None:
+                    pool = ProcessPoolExecutor(
+                        jobs,
+                        mp_context=ctx,
+                        initializer=_init_worker,
+                        initargs=(spec, os.getpid()),
+                    )
+                try:
+                    pending.append((pool.submit(_work, (fn, chunk)), chunk))
+                except BrokenProcessPool:
+                    pending.append((_failed_future(), chunk))
+            if not pending:
+                break
+            future, chunk = pending.popleft()
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                if lost is None:
+                    raise
+                yield from (lost(item) for item in chunk)
+                if pool is not None:
+                    # Every batch still in flight fails the same way; the next batches
+                    # go to a new pool.
+                    _stop(pool)
+                    pool = None
+                    broken_in_a_row += 1
+                continue
+            broken_in_a_row = 0
+            yield from results
+    finally:
+        if pool is not None:
+            _stop(pool, wait=not pending)
+
+
+def _failed_future() -> Future[list[Any]]:
+    future: Future[list[Any]] = Future()
+    future.set_exception(BrokenProcessPool("worker processes keep dying"))
+    return future
+
+
+def _stop(pool: ProcessPoolExecutor, wait: bool = False) -> None:
+    """Shut the pool down; unless waiting for finished work, kill its workers first (the
+    executor has no public way to stop a worker in the middle of a posting)."""
+    if not wait:
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def lint_paths(items: list[tuple[str, str | None]], spec: LinterSpec, jobs: int) -> Iterator[Any]:
     """FileReports for files, in order, from ``jobs`` processes. Raises ConfigError when a
     worker met a bad config (as the sequential run does)."""
     batch = max(1, min(BATCH, len(items) // (jobs * 4) or 1))
-    for result in ordered_map(lint_path, items, spec, jobs, batch):
-        if isinstance(result, _ConfigFailure):
-            raise ConfigError(result.message)
-        yield result
+    results = ordered_map(lint_path, items, spec, jobs, batch, lost=_lost_path)
+    try:
+        for result in results:
+            if isinstance(result, _ConfigFailure):
+                raise ConfigError(result.message)
+            yield result
+    finally:
+        results.close()
+
+
+def _lost_path(item: tuple[str, str | None]) -> Any:
+    from .engine import FileReport
+
+    return FileReport(item[0], error=WORKER_DIED)
 
 
 # -- JSON Lines ----------------------------------------------------------------------------
@@ -187,16 +298,34 @@ def lint_json_line(linter: Any, item: tuple[int, str | None]) -> LineResult:
     try:
         if raw is None:
             raise _BadLine("not valid UTF-8")
+        if isinstance(raw, LineTooLong):
+            raise _BadLine(
+                f"line is over the {raw.limit:,}-byte limit (max-file-size in config); "
+                "not read"
+            )
         try:
             data = json.loads(raw)
         except ValueError as e:
             raise _BadLine(f"not valid JSON: {e}") from None
+        except RecursionError:
+            raise _BadLine("not valid JSON: nested too deeply") from None
         if not isinstance(data, dict):
             raise _BadLine("not a JSON object")
         ident = data.get("id")
+        if isinstance(ident, str) and _SURROGATE.search(ident):
+            ident = None
+            raise _BadLine("'id' holds half of a surrogate pair (a \\ud800-\\udfff escape)")
         text = data.get("text")
         if not isinstance(text, str):
             raise _BadLine("no 'text' string")
+        if "\x00" in text:
+            raise _BadLine("contains NUL characters, not a posting")
+        bad = _SURROGATE.search(text)
+        if bad:
+            raise _BadLine(
+                f"'text' holds half of a surrogate pair (\\u{ord(bad.group()):04x} at "
+                f"character {bad.start():,}), which is not text"
+            )
         fmt = data.get("format")
         if fmt is not None and fmt not in FORMATS:
             raise _BadLine(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
@@ -238,15 +367,48 @@ def _path_of(ident: Any, number: int) -> str:
 
 
 def _dumps(obj: dict[str, Any]) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    from . import display
+
+    return display.json_text(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
 
 
-def json_lines(stream: Iterable[str | None]) -> Iterator[tuple[int, str | None]]:
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class LineTooLong:
+    """Stands for an input line over the size limit, which was skipped unread."""
+
+    size: int
+    limit: int
+
+
+def json_lines(stream: Iterable[Any]) -> Iterator[tuple[int, Any]]:
     """(line number, line) for each non-blank line, read one at a time (None stands for a
-    line that could not be decoded)."""
+    line that could not be decoded, a LineTooLong for one over the limit)."""
     for number, line in enumerate(stream, 1):
-        if line is None or line.strip():
+        if not isinstance(line, str) or line.strip():
             yield number, line
+
+
+def read_lines(stream: Any, limit: int) -> Iterator[str | LineTooLong | None]:
+    """Lines of a binary stream as text, none held longer than ``limit`` bytes: a longer
+    line is skipped in pieces and stands as a LineTooLong; None for one not UTF-8."""
+    while True:
+        raw = stream.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            size = len(raw)
+            while raw and not raw.endswith(b"\n"):
+                raw = stream.readline(1 << 20)
+                size += len(raw)
+            yield LineTooLong(size, limit)
+            continue
+        try:
+            yield raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            yield None
 
 
 def lint_jsonl(
@@ -259,7 +421,18 @@ def lint_jsonl(
         for item in lines:
             yield lint_json_line(linter, item)
         return
-    yield from ordered_map(lint_json_line, lines, spec, jobs)
+    results = ordered_map(lint_json_line, lines, spec, jobs, lost=_lost_line)
+    try:
+        yield from results
+    finally:
+        results.close()
+
+
+def _lost_line(item: tuple[int, Any]) -> LineResult:
+    number = item[0]
+    out = {"id": None, "line": number, "path": f"<line {number}>", "error": WORKER_DIED,
+           "findings": []}
+    return LineResult(_dumps(out), True, 0)
 
 
 def failing(worst: int, threshold: Severity) -> bool:

@@ -442,7 +442,7 @@ def _check_jsonl(
     fixing: bool,
 ) -> NoReturn:
     """--jsonl: lint a stream of postings, one JSON report object per line, in order."""
-    from .batch import LinterSpec, failing, json_lines, lint_jsonl
+    from .batch import LinterSpec, failing, json_lines, lint_jsonl, read_lines
 
     if paths:
         _fail("--jsonl reads postings from its file; give no paths")
@@ -474,7 +474,9 @@ def _check_jsonl(
                 stack.enter_context(src)
             if out is not sys.stdout.buffer:
                 stack.enter_context(out)
-            results = lint_jsonl(json_lines(_decoded(src)), spec, jobs, linter)
+            limit = linter.config_for(None).get("max-file-size", DEFAULT_MAX_BYTES)
+            results = lint_jsonl(json_lines(read_lines(src, limit)), spec, jobs, linter)
+            stack.callback(results.close)  # stops the workers, also on Ctrl-C or SIGTERM
             for result in results:
                 out.write(result.json.encode("utf-8") + b"\n")
                 postings += 1
@@ -489,15 +491,6 @@ def _check_jsonl(
     if output and not quiet:
         sys.stderr.write(f"jdlint: {findings} finding(s) in {postings} posting(s)\n")
     sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if fails else EXIT_OK)
-
-
-def _decoded(stream: IO[bytes]) -> Iterator[str | None]:
-    """Lines as text; None for a line that is not UTF-8 (reported as that line's error)."""
-    for raw in stream:
-        try:
-            yield raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            yield None
 
 
 def _fix_or_diff(
