@@ -17,11 +17,16 @@ string ``text`` gives an object with an ``error`` and no findings, and the strea
 A line longer than ``max-file-size`` is an error too (read in bounded pieces, never held
 whole), as is a text with NUL characters or half a surrogate pair.
 
-The pool is a ``concurrent.futures.ProcessPoolExecutor``: a worker that dies (killed, out
-of memory, a crash in a C library) breaks it with an exception instead of leaving the run
-waiting forever. The postings in flight are then reported as errors and the run goes on
-in a new pool. Workers ignore Ctrl-C (the main process stops them) and exit on their own
-when the main process is gone.
+The pool is jdlint's own, small: each worker process has a pipe of its own and one batch
+at a time, and the main process waits on the pipes and on the processes together. A
+worker that dies (killed, out of memory, a crash in a C library) is therefore seen at
+once, with the batch it held: each posting of that batch is tried once more, alone, in a
+new worker, and one that kills that worker too is reported as an error; the run goes on.
+(``multiprocessing.Pool`` waits forever for a dead worker's batch; a
+``ProcessPoolExecutor`` loses every batch in flight and can block on a half-written
+result.) Workers ignore Ctrl-C; the main process kills them when it stops for any
+reason (Ctrl-C, SIGTERM, an error), and a worker exits by itself when the main process
+is gone.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import contextlib
 import datetime as dt
 import json
 import multiprocessing
+import multiprocessing.connection
 import os
 import re
 import signal
@@ -37,8 +43,6 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,7 +98,7 @@ _linter: Any = None
 
 def _init_worker(spec: LinterSpec, parent: int | None = None) -> None:
     global _linter
-    # Ctrl-C reaches the whole process group; the main process stops the pool, and a
+    # Ctrl-C reaches the whole process group; the main process stops the workers, and a
     # worker's own KeyboardInterrupt would only print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if parent is not None and os.name == "posix":
@@ -111,12 +115,25 @@ def _watch_parent(pid: int) -> None:
         except ProcessLookupError:
             os._exit(1)
         except OSError:
-            pass  # it exists, owned by someone else (cannot happen for our parent)
+            pass  # it exists
 
 
 def _work(task: tuple[Callable[..., Any], list[Any]]) -> list[Any]:
     fn, items = task
     return [fn(_linter, item) for item in items]
+
+
+def _worker_main(conn: Any, spec: LinterSpec, parent: int) -> None:
+    """A worker: batches in, results out, on its own pipe, until the pipe closes."""
+    _init_worker(spec, parent)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        conn.send(_work(task))
 
 
 class _ConfigFailure:
@@ -164,11 +181,26 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 WORKER_DIED = (
-    "not linted: a worker process died while linting it or a posting next to it "
+    "not linted: the worker process linting it died "
     "(killed, out of memory, or a crash in a library)"
 )
-# Pools started in a row that broke before giving one result: then the rest is not tried.
-MAX_BROKEN_POOLS = 3
+
+
+class _Worker:
+    def __init__(self, ctx: Any, spec: LinterSpec) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(
+            target=_worker_main, args=(child, spec, os.getpid()), daemon=True
+        )
+        self.process.start()
+        child.close()
+        self.task: tuple[Any, list[Any], bool] | None = None  # (key, batch, second try)
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
 
 
 def ordered_map(
@@ -178,87 +210,123 @@ def ordered_map(
     jobs: int,
     batch: int = BATCH,
     lost: Callable[[Any], Any] | None = None,
+    on_break: Callable[[str], None] | None = None,
 ) -> Iterator[Any]:
     """``fn(linter, item)`` for each item in ``jobs`` worker processes, results in input
-    order. At most ``jobs * WINDOW_PER_WORKER`` batches are in flight, so memory stays flat
-    however long ``items`` is. ``fn`` must be a module-level function (it is pickled).
+    order. At most ``jobs * WINDOW_PER_WORKER`` batches are read ahead or held, so memory
+    stays flat however long ``items`` is. ``fn`` must be a module-level function (it is
+    pickled).
 
-    When a worker dies, each item in flight gives ``lost(item)`` (or the run stops with
-    BrokenProcessPool when ``lost`` is None) and the rest goes to a new pool. Closing the
-    iterator (or an exception in the caller, Ctrl-C, SIGTERM) stops the workers at once.
+    When a worker dies, each item of its batch is tried again alone in a new worker, and
+    gives ``lost(item)`` if that one dies too (without ``lost``, the run stops with a
+    RuntimeError). Closing the iterator, or any exception in the caller (Ctrl-C, SIGTERM),
+    kills the workers at once.
     """
     ctx = _context()
     window = max(2, jobs * WINDOW_PER_WORKER)
-    chunks = _batches(items, batch)
-    pending: deque[tuple[Future[list[Any]], list[Any]]] = deque()
-    pool: ProcessPoolExecutor | None = None
-    broken_in_a_row = 0
+    chunks = enumerate(_batches(items, batch))
+    # Work not yet given to a worker: (key, batch, second try); a key is (batch number,
+    # position of a retried item in it or -1).
+    queue: deque[tuple[Any, list[Any], bool]] = deque()
+    done: dict[int, list[Any]] = {}  # batch number -> results, until its turn to be yielded
+    retried: dict[int, list[Any]] = {}  # batch number -> results of its items tried alone
+    workers: list[_Worker] = []
+    read = 0  # batches taken from ``items``
+    next_out = 0
     exhausted = False
+    deaths = 0  # workers that died since the last result: many in a row is no posting's fault
     try:
         while True:
-            while not exhausted and len(pending) < window:
-                chunk = next(chunks, None)
-                if chunk is None:
+            if deaths > jobs + 3:
+                raise RuntimeError("worker processes keep dying as they start")
+            while not exhausted and read - next_out < window and len(queue) < jobs:
+                got = next(chunks, None)
+                if got is None:
                     exhausted = True
                     break
-                if broken_in_a_row >= MAX_BROKEN_POOLS:
-                    pending.append((_failed_future(), chunk))
-                    continue
-                if pool is None:
-                    pool = ProcessPoolExecutor(
-                        jobs,
-                        mp_context=ctx,
-                        initializer=_init_worker,
-                        initargs=(spec, os.getpid()),
-                    )
+                queue.append(((got[0], -1), got[1], False))
+                read += 1
+            idle = [w for w in workers if w.task is None]
+            while queue and (idle or len(workers) < jobs):
+                worker = idle.pop() if idle else _Worker(ctx, spec)
+                if worker not in workers:
+                    workers.append(worker)
+                task = queue.popleft()
                 try:
-                    pending.append((pool.submit(_work, (fn, chunk)), chunk))
-                except BrokenProcessPool:
-                    pending.append((_failed_future(), chunk))
-            if not pending:
-                break
-            future, chunk = pending.popleft()
-            try:
-                results = future.result()
-            except BrokenProcessPool:
-                if lost is None:
-                    raise
-                yield from (lost(item) for item in chunk)
-                if pool is not None:
-                    # Every batch still in flight fails the same way; the next batches
-                    # go to a new pool.
-                    _stop(pool)
-                    pool = None
-                    broken_in_a_row += 1
+                    worker.conn.send((fn, task[1]))
+                except OSError:  # it died while idle: the batch goes to another worker
+                    queue.appendleft(task)
+                    workers.remove(worker)
+                    worker.stop()
+                    deaths += 1
+                    break
+                worker.task = task
+            while next_out in done:
+                yield from done.pop(next_out)
+                next_out += 1
+            busy = [w for w in workers if w.task is not None]
+            if not busy:
+                if exhausted and not queue:
+                    break
                 continue
-            broken_in_a_row = 0
-            yield from results
+            ready = set(
+                multiprocessing.connection.wait(
+                    [w.conn for w in busy] + [w.process.sentinel for w in busy]
+                )
+            )
+            for worker in busy:
+                assert worker.task is not None
+                (number, position), chunk, second = worker.task
+                results = None
+                if worker.conn in ready:
+                    with contextlib.suppress(EOFError, OSError):
+                        results = worker.conn.recv()
+                elif worker.process.sentinel not in ready:
+                    continue
+                if results is None:  # the worker died with this batch
+                    workers.remove(worker)
+                    worker.stop()
+                    deaths += 1
+                    if lost is None:
+                        raise RuntimeError(WORKER_DIED)
+                    if on_break is not None:
+                        on_break(
+                            "a worker process died (killed, out of memory, or a crash in a "
+                            "library); the postings it had are linted again, one by one"
+                        )
+                    if second:
+                        results = [lost(item) for item in chunk]
+                    else:
+                        retried[number] = [None] * len(chunk)
+                        queue.extendleft(
+                            ((number, i), [item], True) for i, item in reversed(list(enumerate(chunk)))
+                        )
+                        continue
+                else:
+                    deaths = 0
+                worker.task = None
+                if position < 0:
+                    done[number] = results
+                else:
+                    parts = retried[number]
+                    parts[position] = results[0]
+                    if all(p is not None for p in parts):
+                        done[number] = retried.pop(number)
     finally:
-        if pool is not None:
-            _stop(pool, wait=not pending)
+        for worker in workers:
+            worker.stop()
 
 
-def _failed_future() -> Future[list[Any]]:
-    future: Future[list[Any]] = Future()
-    future.set_exception(BrokenProcessPool("worker processes keep dying"))
-    return future
-
-
-def _stop(pool: ProcessPoolExecutor, wait: bool = False) -> None:
-    """Shut the pool down; unless waiting for finished work, kill its workers first (the
-    executor has no public way to stop a worker in the middle of a posting)."""
-    if not wait:
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            with contextlib.suppress(OSError, ValueError, AttributeError):
-                process.terminate()
-    pool.shutdown(wait=True, cancel_futures=True)
-
-
-def lint_paths(items: list[tuple[str, str | None]], spec: LinterSpec, jobs: int) -> Iterator[Any]:
+def lint_paths(
+    items: list[tuple[str, str | None]],
+    spec: LinterSpec,
+    jobs: int,
+    on_break: Callable[[str], None] | None = None,
+) -> Iterator[Any]:
     """FileReports for files, in order, from ``jobs`` processes. Raises ConfigError when a
     worker met a bad config (as the sequential run does)."""
     batch = max(1, min(BATCH, len(items) // (jobs * 4) or 1))
-    results = ordered_map(lint_path, items, spec, jobs, batch, lost=_lost_path)
+    results = ordered_map(lint_path, items, spec, jobs, batch, lost=_lost_path, on_break=on_break)
     try:
         for result in results:
             if isinstance(result, _ConfigFailure):
@@ -412,7 +480,11 @@ def read_lines(stream: Any, limit: int) -> Iterator[str | LineTooLong | None]:
 
 
 def lint_jsonl(
-    lines: Iterable[tuple[int, str | None]], spec: LinterSpec, jobs: int, linter: Any = None
+    lines: Iterable[tuple[int, Any]],
+    spec: LinterSpec,
+    jobs: int,
+    linter: Any = None,
+    on_break: Callable[[str], None] | None = None,
 ) -> Iterator[LineResult]:
     """One LineResult per input line, in order: in this process (``jobs`` 1, with
     ``linter``) or in a pool."""
@@ -421,7 +493,7 @@ def lint_jsonl(
         for item in lines:
             yield lint_json_line(linter, item)
         return
-    results = ordered_map(lint_json_line, lines, spec, jobs, lost=_lost_line)
+    results = ordered_map(lint_json_line, lines, spec, jobs, lost=_lost_line, on_break=on_break)
     try:
         yield from results
     finally:

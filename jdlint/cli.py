@@ -98,7 +98,7 @@ class _DefaultGroup(click.Group):
             _stderr_line("jdlint: stopped (SIGTERM)")
             sys.exit(EXIT_TERMINATED)
         except (click.Abort, KeyboardInterrupt):
-            _stderr_line("\nAborted!")
+            _stderr_line("Aborted!")
             sys.exit(EXIT_INTERRUPTED)
         except click.ClickException as e:
             e.show()
@@ -281,7 +281,7 @@ def check(
     try:
         targets = list(_expand(paths or (".",), linter, fmt))
         files = [(path, reading) for path, problem in targets if problem is None and path != "-"]
-        pooled = _pooled(files, jobs, config_path, overrides)
+        pooled = _pooled(files, jobs, config_path, overrides, partial(_warn, fmt))
         with _progress(targets, quiet) as items:
             for path, problem in items:
                 if problem is not None:
@@ -300,6 +300,7 @@ def check(
         if pooled is not None:
             pooled.close()  # stops the worker processes, also on Ctrl-C or SIGTERM
 
+    _warn_ignored_configs(fmt)
     use_colour = _colour(color) if output is None else False
     buffer = io.StringIO()
     options: dict[str, Any] = {"color": use_colour, "quiet": quiet}
@@ -351,6 +352,19 @@ def _note(fmt: str, path: str, message: str, kind: str = "error") -> None:
     else:
         line = display.guard_runner(f"{display.path(path)}: {display.text(message)}")
     click.echo(line.rstrip("\n"), err=True)
+
+
+def _warn_ignored_configs(fmt: str) -> None:
+    """A warning for each config file the search passed over because of its owner."""
+    from .config import ignored_configs
+
+    for path, reason in ignored_configs().items():
+        if path not in _warned:
+            _warned.add(path)
+            _warn(fmt, f"ignoring {display.path(path)}: {reason}")
+
+
+_warned: set[str] = set()
 
 
 def _warn(fmt: str, message: str) -> None:
@@ -417,6 +431,7 @@ def _pooled(
     jobs: int,
     config_path: str | None,
     overrides: dict[str, Any],
+    on_break: Callable[[str], None] | None = None,
 ) -> Iterator[FileReport] | None:
     """FileReports of ``files`` in order from a pool of ``jobs`` processes; None to lint
     in this process (one job, or too few files to be worth starting workers)."""
@@ -426,7 +441,7 @@ def _pooled(
     from .batch import LinterSpec, lint_paths
 
     spec = LinterSpec(config_path, tuple(overrides.items()))
-    return lint_paths(files, spec, jobs)
+    return lint_paths(files, spec, jobs, on_break)
 
 
 def _check_jsonl(
@@ -475,7 +490,9 @@ def _check_jsonl(
             if out is not sys.stdout.buffer:
                 stack.enter_context(out)
             limit = linter.config_for(None).get("max-file-size", DEFAULT_MAX_BYTES)
-            results = lint_jsonl(json_lines(read_lines(src, limit)), spec, jobs, linter)
+            results = lint_jsonl(
+                json_lines(read_lines(src, limit)), spec, jobs, linter, partial(_warn, "text")
+            )
             stack.callback(results.close)  # stops the workers, also on Ctrl-C or SIGTERM
             for result in results:
                 out.write(result.json.encode("utf-8") + b"\n")
