@@ -234,6 +234,7 @@ SCRIPT_OPEN = re.compile(
     r"<script\b[^>]*\btype\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>", re.I
 )
 SCRIPT_CLOSE = re.compile(r"</script\s*>", re.I)
+TAG_END = re.compile(">")
 
 
 def extract(page: str) -> list[tuple[int, Any, str | None]]:
@@ -244,9 +245,10 @@ def extract(page: str) -> list[tuple[int, Any, str | None]]:
         start = SCRIPT_START.search(page, pos)
         if start is None:
             break
-        gt = page.find(">", start.end())
-        if gt < 0:
+        tag_end = TAG_END.search(page, start.end())
+        if tag_end is None:
             break  # a tag that never ends
+        gt = tag_end.start()
         m = SCRIPT_OPEN.match(page, start.start(), gt + 1)
         pos = gt + 1
         if m is None:
