@@ -469,7 +469,7 @@ def read_lines(stream: Any, limit: int) -> Iterator[str | LineTooLong | None]:
         if len(raw) > limit and not raw.endswith(b"\n"):
             size = len(raw)
             while raw and not raw.endswith(b"\n"):
-                raw = stream.readline(1 << 20)
+                raw = stream.readline(limit + 1)
                 size += len(raw)
             yield LineTooLong(size, limit)
             continue

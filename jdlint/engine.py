@@ -146,6 +146,7 @@ class Linter:
                 if ignored and cfg.rule_ignored(ignored, rule.code, rule.name):
                     continue
                 findings.extend(KINDS[rule.kind].check(rule, ctx))
+            spent.check()
             report.metrics = _metrics(ctx)
         except InputError as e:  # the text is more than the spaCy pipeline takes
             return FileReport(path, error=e.message)
