@@ -124,16 +124,23 @@ def _work(task: tuple[Callable[..., Any], list[Any]]) -> list[Any]:
 
 
 def _worker_main(conn: Any, spec: LinterSpec, parent: int) -> None:
-    """A worker: batches in, results out, on its own pipe, until the pipe closes."""
-    _init_worker(spec, parent)
-    while True:
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            return
-        if task is None:
-            return
-        conn.send(_work(task))
+    """A worker: batches in, results out, on its own pipe, until the pipe closes. Each
+    posting's problems are its own results; anything else ends the worker without a
+    traceback, and the main process reports it as a worker that died."""
+    try:
+        _init_worker(spec, parent)
+        while True:
+            try:
+                task = conn.recv()
+            except (EOFError, OSError):
+                return
+            if task is None:
+                return
+            conn.send(_work(task))
+    except Exception:
+        if os.environ.get("JDLINT_DEBUG"):
+            raise
+        os._exit(70)
 
 
 class _ConfigFailure:

@@ -821,7 +821,8 @@ def explain(code: str, config_path: str | None) -> None:
     out += [_indent(e.text) for e in rule.examples_fail]
     out.append("Passes on:")
     out += [_indent(e.text) for e in rule.examples_pass]
-    click.echo("\n".join(out).rstrip())
+    # A pack is data from anywhere: nothing in it may drive the terminal or a CI runner.
+    click.echo(display.guard_runner(display.block("\n".join(out).rstrip()) + "\n"), nl=False)
 
 
 def _indent(text: str) -> str:
@@ -860,6 +861,10 @@ STARTER = """\
 # packs: [jdlint-rules/]
 # sections:
 #   responsibilities: ["a day in the life"]
+
+# CPU seconds one posting may take before it is reported as an error (default: 20 plus
+# 60 per megabyte of posting).
+# time-limit: 60
 
 # Use an installed trained spaCy pipeline instead of the built-in blank one.
 # nlp:

@@ -360,7 +360,7 @@ def _item_source(op: Any, av: Any) -> str | None:
             elif kind is _c.RANGE:
                 parts.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
             elif kind is _c.CATEGORY:
-                name = _CATEGORIES.get(str(value))
+                name = _CATEGORIES.get(getattr(value, "name", str(value)))
                 if name is None:
                     return None
                 parts.append(name)
