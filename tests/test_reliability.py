@@ -764,22 +764,22 @@ def test_3_6_and_4_4_stopping_a_jobs_run_stops_its_workers(tmp_path, how):
 
 
 @pytest.mark.parametrize("fmt", ["sarif", "gitlab", "json", "text", "github"])
-def test_4_1_a_file_name_that_is_not_utf8_never_breaks_a_report(tmp_path, fmt):
-    (tmp_path / "d").mkdir()
-    (tmp_path / os.fsdecode(b"d/caf\xe9.md")).write_text(FIXABLE)
-    result = _run(["--select", "I101", "--format", fmt, "d"], tmp_path)
-    assert result.returncode == 0, result.stderr
-    out = result.stdout.decode("utf-8")  # valid UTF-8
-    assert "Traceback" not in result.stderr.decode()
+def test_4_1_a_file_name_that_is_not_utf8_never_breaks_a_report(jdlint_cli, fmt):
+    """Found: UnicodeEncodeError tracebacks (SARIF, GitLab, -o) and invalid UTF-8 (JSON).
+    The name shows its bytes as escapes (SARIF percent-encodes them), the output is UTF-8."""
+    (jdlint_cli.root / "d").mkdir()
+    (jdlint_cli.root / os.fsdecode(b"d/caf\xe9.md")).write_text(FIXABLE)
+    result = jdlint_cli.run("check", "--select", "I101", "--format", fmt, "d")
+    assert result.exit_code == 0, result.output
+    out = result.stdout_bytes.decode("utf-8")  # strict: valid UTF-8
     if fmt in ("sarif", "gitlab", "json"):
-        doc = json.loads(out)
-        text = json.dumps(doc)
-        assert "caf\\\\xe9.md" in text or "caf%E9.md" in text
+        text = json.dumps(json.loads(out))
+        assert ("caf%E9.md" if fmt == "sarif" else "caf\\\\xe9.md") in text
     else:
         assert "caf\\xe9.md" in out
-    to_file = _run(["--select", "I101", "--format", fmt, "-o", "r.out", "d"], tmp_path)
-    assert to_file.returncode == 0
-    (tmp_path / "r.out").read_text(encoding="utf-8")
+    to_file = jdlint_cli.run("check", "--select", "I101", "--format", fmt, "-o", "r.out", "d")
+    assert to_file.exit_code == 0
+    (jdlint_cli.root / "r.out").read_text(encoding="utf-8")
 
 
 def test_4_2_odd_pyproject_files_above_a_posting_are_not_configs(jdlint_cli):
