@@ -379,8 +379,9 @@ def _warn(fmt: str, message: str) -> None:
 # Extensions of files jdlint reads as postings, and the names it reads as config: never a
 # report's destination unless the file is missing, empty, or a report jdlint wrote.
 _CONFIG_FILES = {".jdlint.yaml", ".jdlint.yml", "pyproject.toml"}
+# How each report format written to such a file begins (text, statistics, github).
 _REPORT_START = re.compile(
-    r"(?:\s*$|Found \d+ problem|jdlint: |\{|\[|::|\d+ +[SDKRIC]\d{3} |.+?:\d+:\d+: [SDKRIC]\d{3} |.+?: error: )"
+    r"(?:\s*$|Found \d+ problem|jdlint: |::|\d+ +[SDKRIC]\d{3} |.+?:\d+:\d+: [SDKRIC]\d{3} |.+?: error: )"
 )
 
 

@@ -5,11 +5,11 @@ Sources, first found wins: ``.jdlint.yaml`` / ``.jdlint.yml``, or ``[tool.jdlint
 the file and line.
 
 The upward search stops at the repository root (the first folder holding ``.git``), as
-git's own does: a config above the repository never applies. It uses a config file only
-when it belongs to the current user, to root, or to the owner of the posting's folder;
-another user's file (a ``.jdlint.yaml`` dropped into a shared ``/tmp`` folder above
-someone's postings) is ignored with a warning and ends the search (``--config`` names one
-explicitly). A config is at most 1 MB, and a pack it names lies inside the same
+git's own does: a config above the repository never applies. It stops too at a folder,
+and passes over a config file, that belongs to someone other than the current user, root
+or the owner of the posting's folder: another user's file (a ``.jdlint.yaml`` dropped into
+a shared ``/tmp`` folder above someone's postings) is ignored with a warning and ends the
+search (``--config`` names one explicitly). A config is at most 1 MB, and a pack it names lies inside the same
 repository (or the config's folder, outside one).
 """
 
@@ -290,8 +290,9 @@ def ignored_configs() -> dict[str, str]:
 def discover(directory: str) -> Config:
     """The nearest config at or above ``directory``; an empty Config when there is none.
 
-    The search stops at the repository root and at a config file owned by someone other
-    than the current user, root or the owner of ``directory`` (see the module's doc).
+    The search stops at the repository root, and at a folder or config file owned by
+    someone other than the current user, root or the owner of ``directory`` (see the
+    module's doc).
 
     The search runs each time (a few stats per folder), so a config created or edited
     between two runs of a long-lived process is seen; parsed files are cached by path,
@@ -309,14 +310,22 @@ def discover(directory: str) -> Config:
         for candidate, pyproject in found[:1]:
             if pyproject and not _stamped(candidate, _has_section):
                 continue  # a pyproject.toml without [tool.jdlint] is not a config
-            owner = _owner(candidate)
+            # Checked before parsing: another user's file cannot even stop the run.
+            folder_owner, owner = _owner(folder), _owner(candidate)
+            if trusted is not None and folder_owner not in trusted:
+                _ignored[str(candidate)] = (
+                    f"in a folder owned by another user (uid {folder_owner}); "
+                    "pass it with --config to use it"
+                )
+                return Config()
             if trusted is not None and owner not in trusted:
-                # Checked before parsing: another user's file cannot even stop the run.
                 _ignored[str(candidate)] = (
                     f"owned by another user (uid {owner}); pass it with --config to use it"
                 )
                 return Config()
             return _stamped(candidate, _load_stamped)
+        if trusted is not None and _owner(folder) not in trusted:
+            break  # another user's folder: nothing in or above it applies
         if files.exists(folder / ".git"):
             break  # the repository root: nothing above it applies
     return Config()
@@ -327,7 +336,7 @@ def _stamped(path: Path, load: Any) -> Any:
     try:
         st = path.stat()
     except OSError:
-        return load_file(path)  # reports the error
+        return load.__wrapped__(str(path), 0, 0)  # gone meanwhile: not cached
     return load(str(path), st.st_mtime_ns, st.st_size)
 
 

@@ -214,7 +214,7 @@ def _write_atomically(path: Path, data: bytes, old: bytes, old_stat: os.stat_res
         while view:
             view = view[os.write(fd, view) :]
         os.fsync(fd)
-        _keep_metadata(fd, path, old_stat)
+        _keep_metadata(fd, path, old_stat, tmp)
         # Check again after the slow part (the fsync): a save made meanwhile wins.
         if _changed(path, old, old_stat):
             raise _Refused(CHANGED.removeprefix("not fixed: "))
@@ -228,7 +228,7 @@ def _write_atomically(path: Path, data: bytes, old: bytes, old_stat: os.stat_res
         os.close(fd)
 
 
-def _keep_metadata(fd: int, path: Path, st: os.stat_result) -> None:
+def _keep_metadata(fd: int, path: Path, st: os.stat_result, tmp: str | None = None) -> None:
     """Owner, group, mode and extended attributes of the original on the new file."""
     if hasattr(os, "fchown"):
         now = os.fstat(fd)
@@ -240,7 +240,10 @@ def _keep_metadata(fd: int, path: Path, st: os.stat_result) -> None:
                     f"cannot keep its owner and group (uid {st.st_uid}, gid {st.st_gid}); "
                     "a fixed copy would belong to you"
                 ) from None
-    os.fchmod(fd, stat.S_IMODE(st.st_mode))  # after chown, which clears setuid and setgid
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, stat.S_IMODE(st.st_mode))  # after chown, which clears setuid and setgid
+    elif tmp is not None:  # pragma: no cover - Windows
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))
     if not hasattr(os, "listxattr"):
         return
     try:

@@ -497,24 +497,26 @@ def test_2_5_a_config_above_the_repository_never_applies(jdlint_cli):
     assert json.loads(result.stdout)["summary"]["findings"] == 0
 
 
-def test_2_5_another_users_config_is_ignored_with_a_warning(jdlint_cli, monkeypatch):
+@pytest.mark.parametrize("whose", ["file", "folder"])
+def test_2_5_another_users_config_is_ignored_with_a_warning(jdlint_cli, monkeypatch, whose):
     """A .jdlint.yaml that belongs to another user (not you, root, or the owner of the
-    posting's folder), in a shared folder above the postings, is not used, and the search
-    stops there; even a broken one cannot stop the run."""
+    posting's folder), or lies in a folder of another user, above the postings, is not
+    used, and the search stops there; even a broken one cannot stop the run. (Ownership
+    is simulated: only root could give a file away.)"""
     from jdlint import config
 
     planted = jdlint_cli.write("shared/.jdlint.yaml", "ignore: [ALL]\nnot yaml: [\n")
     jdlint_cli.write("shared/alice/postings/p.md", FIXABLE)
+    foreign = planted.resolve() if whose == "file" else planted.resolve().parent
     real = config._owner
-    monkeypatch.setattr(
-        config, "_owner", lambda p: 4242 if Path(p) == planted.resolve() else real(p)
-    )
+    monkeypatch.setattr(config, "_owner", lambda p: 4242 if Path(p) == foreign else real(p))
     monkeypatch.setattr(config, "_ignored", {})
     result = jdlint_cli.run("check", "--select", "I101", "shared/alice/postings/p.md")
     assert result.exit_code == 0
     assert "I101" in result.stdout
+    reason = "owned by another user" if whose == "file" else "in a folder owned by another user"
     assert result.stderr == (
-        f"jdlint: warning: ignoring {planted.resolve()}: owned by another user (uid 4242); "
+        f"jdlint: warning: ignoring {planted.resolve()}: {reason} (uid 4242); "
         "pass it with --config to use it\n"
     )
 
