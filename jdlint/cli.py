@@ -715,7 +715,7 @@ def _excluded(linter: Linter, path: Path) -> bool:
     if not globs:
         return False
     try:
-        rel = path.resolve().relative_to(config.root).as_posix()
+        rel = files.real(path).relative_to(config.root).as_posix()
     except ValueError:
         rel = path.as_posix()
     candidates = {rel, path.as_posix(), path.name}

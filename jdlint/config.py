@@ -456,7 +456,7 @@ def ignored_for(config: Config, path: str) -> list[str]:
     if not patterns:
         return []
     try:
-        rel = Path(path).resolve().relative_to(config.root).as_posix()
+        rel = files.real(path).relative_to(config.root).as_posix()
     except ValueError:
         rel = Path(path).as_posix()
     out: list[str] = []

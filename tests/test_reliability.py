@@ -935,3 +935,17 @@ def test_what_held_fix_output_fidelity_is_kept(tmp_path, encoding):
     assert fix_file(_fixer(), str(path)).fixed == 1
     assert path.read_bytes() == bom + text.replace("chairman", "chair").encode(encoding)
     assert fix_file(_fixer(), str(path)).fixed == 0
+
+
+def test_what_held_symlink_loops_in_a_walk_are_one_files_error(jdlint_cli):
+    """A link to itself in a walked folder, with exclude globs that resolve each path:
+    one error for that file, the others linted (Path.resolve raises on a loop)."""
+    jdlint_cli.write(".jdlint.yaml", "exclude: ['drafts/*']\n")
+    jdlint_cli.write("postings/ok.md", FIXABLE)
+    (jdlint_cli.root / "postings" / "loop.md").symlink_to("loop.md")
+    result = jdlint_cli.run("check", "--select", "I101", "--format", "sarif", "postings")
+    assert result.exit_code == 2
+    doc = json.loads(result.stdout)
+    (note,) = doc["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert note["message"]["text"].startswith("postings/loop.md: cannot read: ")
+    assert [r["ruleId"] for r in doc["runs"][0]["results"]] == ["I101"]

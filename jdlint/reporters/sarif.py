@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
 
-from .. import __version__, display
+from .. import __version__, display, files
 from ..engine import FileReport
 from ..findings import Finding, Severity
 from .paths import relative_to_root, repo_root
@@ -75,7 +75,7 @@ def artifact_location(path: str, root: Path) -> dict[str, Any]:
         return {"uri": quote(os.fsencode(rel)), "uriBaseId": SRCROOT}
     if path == "-":
         return {"uri": "-"}
-    return {"uri": Path(path).resolve().as_uri()}
+    return {"uri": files.real(path).as_uri()}
 
 
 def _message(f: Finding) -> str:
