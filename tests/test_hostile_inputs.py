@@ -658,6 +658,31 @@ def test_C9_places_and_pay_figures_are_checked_for_overlap_in_linear_time(what, 
 
 
 @pytest.mark.parametrize(
+    ("fmt", "make"),
+    [
+        # Hard-wrapped text (found: each line re-read the growing paragraph, 81 s for 540 KB).
+        ("text", lambda n: "Care Coordinator\n\n" + "we help adults at home and\n" * n),
+        # Items glued into one line, as scraped text loses its breaks.
+        ("text", lambda n: "Duties: " + "* Assess needs at home. " * n + "\n"),
+        ("text", lambda n: "Duties: " + "plan care for each client.Review " * n + "\n"),
+        ("text", lambda n: "RESPONSIBILITIES:\n" + "* Assess needs at home\n" * n),
+        ("markdown", lambda n: "## Duties\n\n" + "● Assess needs at home  \n" * n),
+        ("html", lambda n: "<p>Duties<br>" + "• Assess needs at home<br>" * n + "</p>"),
+    ],
+    ids=["hard-wrapped", "inline-stars", "glued-sentences", "bullet-lines", "hard-breaks", "br-lines"],
+)
+def test_C11_layout_recovery_is_linear(fmt, make):
+    """The layout stage (readers/layout.py) reads each line once: bytecode executed grows
+    with the text, never with its square."""
+    from jdlint import packs, readers
+
+    vocab = packs.load().vocabulary
+    readers.read(make(10), "p", vocab, fmt)  # warm the pattern caches
+    steps = [python_steps(lambda n=n: readers.read(make(n), "p", vocab, fmt)) for n in (300, 600)]
+    assert steps[1] <= 2.3 * steps[0], steps
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Denver " * 50_000,  # capitalised words with no comma: each started a city
