@@ -1,9 +1,10 @@
 """The spaCy layer: one pipeline per process, loaded lazily, never downloaded.
 
-Without a trained model jdlint uses blank English with a rule-based sentencizer and the
-lookup lemmatizer from spacy-lookups-data, which works offline on any machine. A trained
-pipeline (``nlp.model: en_core_web_sm``) adds tags and parses for the checks that gain
-from them; it must already be installed.
+Without a trained model jdlint uses blank English with a rule-based sentencizer, and
+lemmas from the lookup table jdlint ships (``jdlint/lemmas.py``: the table of spaCy's
+lookup lemmatizer, looked up only for the words a rule asks about), which works offline on
+any machine. A trained pipeline (``nlp.model: en_core_web_sm``) adds tags, lemmas and
+parses for the checks that gain from them; it must already be installed.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from . import lemmas
 from .errors import ConfigError, InputError
 
 if TYPE_CHECKING:
@@ -26,6 +28,8 @@ _lock = threading.Lock()
 _pipelines: dict[str, Language] = {}
 
 BLANK = "blank"
+# Marks jdlint's blank pipeline, whose lemmas come from ``lemmas.TABLE``.
+_LOOKUP_LEMMAS = "jdlint_lookup_lemmas"
 
 
 def get_nlp(model: str | None = None) -> Language:
@@ -46,11 +50,9 @@ def _build(name: str) -> Language:
         _split_trailing_dashes(nlp)
         nlp.add_pipe("jdlint_figure_ends")
         nlp.add_pipe("sentencizer")
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        try:
-            nlp.initialize()
-        except (ValueError, OSError) as e:  # spacy-lookups-data missing
-            raise ConfigError(f"cannot set up the lookup lemmatizer: {e}") from None
+        nlp.meta[_LOOKUP_LEMMAS] = True
+        # No lemmatizer component: it would look up every token of every block in Python;
+        # ``Analysis.lemma`` looks up the words rules ask about, from the same table.
         return nlp
     if _is_path(name):
         where: Any = name
@@ -69,10 +71,17 @@ def _build(name: str) -> Language:
     return nlp
 
 
+# A token with a digit that ends in a full stop: no token holds whitespace, so the text
+# then has a digit and, later in the same run of non-space characters, a full stop.
+_FIGURE_END = re.compile(r"\d\S*\.")
+
+
 def _figure_ends(doc: Doc) -> Doc:
     """"... dental and 401K. We also offer ...": the tokenizer keeps "401K." whole, so the
     sentencizer never sees its full stop. A figure that ends in one ends the sentence
     when a capitalised word follows."""
+    if _FIGURE_END.search(doc.text) is None:
+        return doc  # most blocks: no token to look at
     for tok, nxt in itertools.pairwise(doc):
         text = tok.text
         if (
@@ -180,10 +189,19 @@ class Analysis:
     def lemma(self, token: Any) -> str:
         """Lower-case lemma. The lookup table is case-sensitive, so "Evaluates" at the start
         of a bullet is looked up as "evaluates"."""
+        if self.lemma_table is lemmas.TABLE:
+            return lemmas.lemma(token.text)
         lemma = token.lemma_ or token.text
         if self.lemma_table is not None and lemma == token.text and token.text != token.lower_:
             return str(self.lemma_table.get(token.lower_, token.lower_)).lower()
         return lemma.lower()
+
+    def raw_lemma(self, token: Any) -> str:
+        """The lemma as the pipeline gives it (``token.lemma_``; the lookup table's for the
+        blank pipeline), case kept."""
+        if self.lemma_table is lemmas.TABLE:
+            return lemmas.raw(token.text)
+        return str(token.lemma_)
 
 
 def analyse(posting: Posting, factory: Any = None) -> Analysis:
@@ -205,6 +223,10 @@ def analyse(posting: Posting, factory: Any = None) -> Analysis:
 
 
 def _lookup_table(nlp: Language) -> Any:
+    """The lemma lookup table: jdlint's own for its blank pipeline, else that of the
+    pipeline's lookup lemmatizer, if it has one."""
+    if nlp.meta.get(_LOOKUP_LEMMAS):
+        return lemmas.TABLE
     try:
         return nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
     except (KeyError, AttributeError):

@@ -13,7 +13,7 @@ the ``allow`` option. Findings are information: passive is a style choice, not a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from .. import readability
@@ -185,14 +185,23 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
         if span is None:
             continue
-        phrase = passive_phrase(span, allow, parsed=trained and doc.has_annotation("DEP"))
+        phrase = passive_phrase(
+            span, allow, parsed=trained and doc.has_annotation("DEP"), lemma=ctx.analysis.raw_lemma
+        )
         if phrase:
             start, end = sent.source_span()
             yield rule.finding(start, end, phrase=phrase)
 
 
-def passive_phrase(span: Span, allow: frozenset[str] | set[str], parsed: bool) -> str | None:
-    """The first passive "be ... participle" in the span, as written, or None."""
+def passive_phrase(
+    span: Span,
+    allow: frozenset[str] | set[str],
+    parsed: bool,
+    lemma: Callable[[Token], str] | None = None,
+) -> str | None:
+    """The first passive "be ... participle" in the span, as written, or None. ``lemma``
+    gives a token's lemma as the pipeline has it (``token.lemma_`` by default)."""
+    lemma = lemma or _pipeline_lemma
     if parsed:
         for tok in span:
             if tok.dep_ == "auxpass" and tok.head.tag_ == "VBN":
@@ -208,7 +217,7 @@ def passive_phrase(span: Span, allow: frozenset[str] | set[str], parsed: bool) -
         j = i + 1
         while j < len(toks) and j <= i + 2 and _adverb(toks[j]):
             j += 1
-        if j < len(toks) and _participle(toks[j]) and toks[j].lower_ not in allow:
+        if j < len(toks) and _participle(toks[j], lemma) and toks[j].lower_ not in allow:
             if j + 1 < len(toks) and toks[j + 1].text in {"-", "–"}:
                 continue  # "is well-known", "are self-directed": compounds, adjectives
             return span.doc[tok.i : toks[j].i + 1].text
@@ -220,10 +229,14 @@ def _adverb(tok: Token) -> bool:
     return w in ADVERBS or (len(w) > 4 and w.endswith("ly") and w.isalpha())
 
 
-def _participle(tok: Token) -> bool:
+def _pipeline_lemma(tok: Token) -> str:
+    return str(tok.lemma_)
+
+
+def _participle(tok: Token, lemma: Callable[[Token], str]) -> bool:
     w = tok.lower_
     if not w.isalpha() or not tok.text.islower():
         return False
     if w in IRREGULAR:
         return True
-    return len(w) > 4 and w.endswith("ed") and tok.lemma_.lower() not in ("", w)
+    return len(w) > 4 and w.endswith("ed") and lemma(tok).lower() not in ("", w)

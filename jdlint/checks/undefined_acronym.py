@@ -298,22 +298,22 @@ _FUNCTION_WORDS = frozenset(
         "we",
     ]
 )
-_lemmas: set[str] | None = None
+_lemmas: frozenset[str] | None = None
 _table: Any = None
 
 
 def _is_word(token: str) -> bool:
     """An English word in capitals ("TEAM", "REMOTE", "REPORTS"): emphasis or a name, not
-    an acronym to spell out. Known from the lookup lemmatizer's table."""
+    an acronym to spell out. Known from the lemma lookup table (``jdlint/lemmas.py``)."""
     global _lemmas, _table
     w = re.sub(r"\W", "", token).lower()
     if w in _FUNCTION_WORDS:
         return True
     if _lemmas is None:
-        from ..nlp import get_nlp
+        from .. import lemmas
 
-        _table = get_nlp(None).get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-        _lemmas = set(_table.values())
+        _table = lemmas.TABLE
+        _lemmas = lemmas.all_lemmas()
     if w in _lemmas:
         return True
     lemma = _table.get(w)
