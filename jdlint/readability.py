@@ -30,6 +30,7 @@ import re
 import sys
 import threading
 import types
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -192,16 +193,173 @@ def get(ctx: Context) -> Readability:
 
 
 def compute(prose: str) -> dict[str, float]:
-    """textstat's values for ``prose``, with syllables from Pyphen (never NLTK)."""
-    names = {**METRICS, **EXTRA_METRICS}
-    with offline_syllables() as ts:
-        return {key: float(getattr(ts, fn)(prose)) for key, fn in names.items()}
+    """textstat's values for ``prose`` (``METRICS`` and ``EXTRA_METRICS``), in one pass
+    over its words: the same definitions and the same floats as textstat's functions
+    (``tests/test_readability.py`` compares them), with syllables from Pyphen counted
+    once per distinct word (``Syllables``)."""
+    removed = _remove_punctuation(prose)
+    words = removed.split()  # textstat's list_words(prose)
+    n = len(words)
+    syl = SYLLABLES
+    # count_syllables(prose): every word of list_words(prose, lowercase=True).
+    syllables = sum(syl.pyphen(w) for w in removed.lower().split()) if prose else 0
+    sentences = count_sentences(prose)
+    difficult = hard = poly = 0
+    for word, times in Counter(words).items():
+        # is_difficult_word(word, threshold): not an easy word, and for gunning_fog at
+        # least three syllables (dale_chall's threshold of 0 takes every other word).
+        if len(word.split()) == 1:
+            low = word.lower()
+            if low not in syl.easy():
+                hard += times
+                if syl.count(low) >= _FOG_SYLLABLES:
+                    difficult += times
+        if syl.count(word) >= 3:  # count_polysyllable_words
+            poly += times
+    wps = n / sentences if sentences else 0.0  # words_per_sentence
+    spw = syllables / n if n else 0.0  # syllables_per_word
+    if wps == 0 or spw == 0:
+        fre = fk = 0.0
+    else:
+        fre = 206.835 - 1.015 * wps - 84.6 * spw
+        fk = (0.39 * wps) + (11.8 * spw) - 15.59
+    fog = 0.4 * (wps + 100 * difficult / n) if n else 0.0
+    smog = (1.043 * (30 * (poly / sentences)) ** 0.5) + 3.1291 if sentences else 0.0
+    if n:
+        per_difficult = 100 * hard / n
+        dale = (0.1579 * per_difficult) + (0.0496 * wps)
+        if per_difficult > 5:
+            dale += 3.6365
+    else:
+        dale = 0.0
+    values = {
+        "flesch_reading_ease": fre,
+        "flesch_kincaid_grade": fk,
+        "gunning_fog": fog,
+        "smog_index": smog,
+        "dale_chall": dale,
+        "words_per_sentence": wps,
+    }
+    return {key: float(values[key]) for key in {**METRICS, **EXTRA_METRICS}}
 
 
 def grades(texts: list[str]) -> list[float]:
-    """Flesch-Kincaid grade of each sentence on its own (textstat, Pyphen syllables)."""
-    with offline_syllables() as ts:
-        return [float(ts.flesch_kincaid_grade(prose_of([t]))) for t in texts]
+    """Flesch-Kincaid grade of each sentence on its own (textstat's definition, Pyphen
+    syllables)."""
+    return [_grade(prose_of([t])) for t in texts]
+
+
+def _grade(text: str) -> float:
+    """textstat's flesch_kincaid_grade(text)."""
+    removed = _remove_punctuation(text)
+    n = len(removed.split())
+    sentences = count_sentences(text)
+    wps = n / sentences if sentences else 0.0
+    syllables = sum(SYLLABLES.pyphen(w) for w in removed.lower().split()) if text else 0
+    spw = syllables / n if n else 0.0
+    if wps == 0 or spw == 0:
+        return 0.0
+    return float((0.39 * wps) + (11.8 * spw) - 15.59)
+
+
+# textstat's English settings (backend/utils/constants.py): the Gunning fog index counts
+# words of this many syllables as hard.
+_FOG_SYLLABLES = 3
+# textstat's list_words: apostrophes kept only in contractions, other punctuation removed.
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+
+
+def _remove_punctuation(text: str) -> str:
+    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
+
+
+def count_sentences(text: str) -> int:
+    """textstat's count_sentences: pieces ending in . ! or ?, of more than two words."""
+    if not text:
+        return 0
+    found = _SENTENCE.findall(text)
+    short = sum(1 for s in found if len(_remove_punctuation(s).split()) <= 2)
+    return max(1, len(found) - short)
+
+
+class Syllables:
+    """Syllables as textstat counts them with Pyphen, once per distinct word.
+
+    ``pyphen(word)`` is Pyphen's hyphenation points plus one, for a word of textstat's
+    lower-cased word list; ``count(text)`` is textstat's ``count_syllables`` of a short
+    text (one word). Both are remembered for every posting of the process, up to
+    ``MEMO_SIZE`` distinct words, after which the memo starts again (a stream of postings
+    in many languages cannot grow it without bound). Pyphen's dictionary and textstat's
+    list of easy words are loaded on first use.
+    """
+
+    MEMO_SIZE = 100_000
+
+    def __init__(self) -> None:
+        self._pyphen: dict[str, int] = {}
+        self._count: dict[str, int] = {}
+        self._dic: Any = None
+        self._easy: frozenset[str] | None = None
+        self._lock = threading.Lock()
+
+    def pyphen(self, word: str) -> int:
+        try:
+            return self._pyphen[word]
+        except KeyError:
+            pass
+        dic = self._dic or self._load()
+        value = len(dic.positions(word)) + 1
+        if len(self._pyphen) >= self.MEMO_SIZE:
+            self._pyphen.clear()
+            dic.hd.cache.clear()  # Pyphen's own memo of every word it was asked
+        self._pyphen[word] = value
+        return value
+
+    def count(self, text: str) -> int:
+        try:
+            return self._count[text]
+        except KeyError:
+            pass
+        value = sum(self.pyphen(w) for w in _remove_punctuation(text).lower().split()) if text else 0
+        if len(self._count) >= self.MEMO_SIZE:
+            self._count.clear()
+        self._count[text] = value
+        return value
+
+    def easy(self) -> frozenset[str]:
+        """textstat's Dale-Chall list of easy words (resources/en/easy_words.txt)."""
+        if self._easy is None:
+            with self._lock:
+                if self._easy is None:
+                    self._easy = _easy_words()
+        return self._easy
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._dic is None:
+                import pyphen
+
+                # textstat's own: Pyphen(lang=textstat's language, "en_US").
+                self._dic = pyphen.Pyphen(lang="en_US")
+        return self._dic
+
+
+def _easy_words() -> frozenset[str]:
+    """textstat's English easy words, read from its package without importing it."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("textstat")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover
+        raise RuntimeError("textstat is not installed (see pyproject.toml)")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    with (folder / "resources" / "en" / "easy_words.txt").open() as f:
+        return frozenset(line.strip() for line in f)
+
+
+SYLLABLES = Syllables()
 
 
 _instance: Any = None
