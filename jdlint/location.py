@@ -473,22 +473,29 @@ _THE = (
     r"(?:the\s+following\s+(?:states|provinces|locations)\s*:?\s*"
     r"|(?:the\s+)?(?:states?|provinces?)\s+of\s+)?"
 )
-_EXCLUDE_RE = re.compile(
+# What introduces the states a remote job is not open in.
+_EXCLUDING = (
     r"(?i:\b(?:"
     # "remote, excluding HI, AK", "all states except Colorado", "except for residents of NY"
     r"(?:except(?:\s+for)?|excluding|excludes|excl\.|other\s+than|with\s+the\s+exception\s+of)"
-    + r"\s*:?\s*(?:" + _WHO + r"\s+" + _IN + r"|in\s+)?"
+    + r"\s*:?\s*(?:"
+    + _WHO
+    + r"\s+"
+    + _IN
+    + r"|in\s+)?"
     # "not open to residents of Alaska", "not available in HI"
-    r"|not\s+(?:open|available|eligible)\s+(?:to\s+" + _WHO + r"\s+)?" + _IN
+    + r"|not\s+(?:open|available|eligible)\s+(?:to\s+"
+    + _WHO
+    + r"\s+)?"
+    + _IN
     # "we cannot hire in AK or HI", "we are unable to consider applicants residing in ..."
     + r"|(?:cannot|can\s?not|can['’]t|(?:are|is)\s+(?:not\s+able|unable)\s+to|do\s+not|don['’]t"
     r"|will\s+not|won['’]t)\s+(?:currently\s+|yet\s+)?(?:hire|employ|consider|accept)\s+"
-    r"(?:" + _WHO + r"\s+)?" + _IN
-    + r")"
-    + _THE
-    + r")"
-    + _STATE_LIST
+    r"(?:" + _WHO + r"\s+)?" + _IN + r")" + _THE + r")"
 )
+_EXCLUDE_RE = re.compile(_EXCLUDING + _STATE_LIST)
+# A place right after such words is excluded too: "remote, except Honolulu, HI".
+_EXCLUDED_PLACE = re.compile(_EXCLUDING + r"$")
 # A real city named after a state, written with its own state's name ("Ontario, California").
 _STATE_NAMED_CITIES = {("ontario", "CA"), ("delaware", "OH"), ("virginia", "MN")}
 _REMOTE_WORDS = re.compile(r"\b(?:remote(?:ly)?|telecommut\w*|work\s+from\s+home|wfh)\b", re.I)
@@ -527,7 +534,7 @@ def _europe_and_exclusions(
 
     out: list[tuple[int, Location]] = []
     for at, loc in found:
-        if listed(loc.start):
+        if listed(loc.start) or _EXCLUDED_PLACE.search(text, max(0, loc.start - 80), loc.start):
             continue
         if not loc.remote and loc.city and loc.region and _names_a_state(loc):
             continue

@@ -1,4 +1,4 @@
-"""Pay in euros written the continental way, for the pay transparency laws of EU countries.
+"""Pay in euros (and zloty) written the continental way, for the pay laws of EU countries.
 
 ``pay.py`` reads pay as English postings write it ("€2,500 - €3,000 a month"). A posting
 for work in Austria, Italy, Slovakia or Lithuania often writes it the local way: "€ 2.800
@@ -6,7 +6,8 @@ brutto", "2.800,- € pro Monat", "EUR 2.500 bis 3.000", "da 30.000 a 35.000 €
 30-35k", "od 1 500 €", "nuo 2000 iki 2500 EUR". A law that requires pay in the ad must not
 be reported as unmet because the figures were written this way, so the pay transparency
 check reads these forms too. Each figure needs a euro sign, "EUR", "Euro" or "RAL" (the
-Italian gross annual pay) beside it; a bonus or an allowance is not pay.
+Italian gross annual pay), or "zł"/"PLN" for Poland, beside it; a bonus or an allowance is
+not pay.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from .pay import Pay
 
 # "2.800", "2 800", "2800", with cents or ",-" after: a dot or a space groups thousands.
 _NUM = r"\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d{1,2}|,-{1,2}|,–)?(?!\d)|\d+(?:,\d{1,2}|,-{1,2}|,–)?(?!\d)"
-_BEFORE = r"(?:€|\bEUR\b|\bEuro\b|\bRAL\b\s*:?)"
-_AFTER = r"(?:€|\bEUR\b|\bEuro\b)"
+_BEFORE = r"(?:€|\bEUR\b|\bEuro\b|\bRAL\b\s*:?|\bPLN\b)"
+_AFTER = r"(?:€|\bEUR\b|\bEuro\b|zł|\bPLN\b)"
 _K = r"(?:\s?[kK]\b)?"
 _SEP = r"\s*(?:-|–|—|\bbis\b|\bto\b|\ba\b|\bdo\b|\biki\b|\baž\b)\s*"
 
@@ -44,7 +45,7 @@ _NOT_PAY = re.compile(
 )
 _UNITS = (
     ("HOUR", r"stunde|stündlich|/\s?h\b|hour|hourly|ora|oraria|hodin\w*|valand\w*"),
-    ("MONTH", r"monat\w*|month\w*|mese|mensil\w*|mesačn\w*|mėn\w*"),
+    ("MONTH", r"monat\w*|month\w*|mese|mensil\w*|mesačn\w*|mėn\w*|miesi\w*"),
     ("YEAR", r"jahr\w*|year\w*|annu\w*|anno|ročn\w*|met\w*|RAL"),
 )
 
@@ -64,6 +65,10 @@ def _unit(text: str, start: int, end: int) -> str | None:
     return None
 
 
+def _currency(phrase: str) -> str:
+    return "PLN" if re.search(r"zł|PLN", phrase) else "EUR"
+
+
 def _plausible(value: float, unit: str | None) -> bool:
     return 5 <= value <= 1_000 if unit == "HOUR" else 300 <= value <= 5_000_000
 
@@ -81,7 +86,8 @@ def find(text: str) -> list[Pay]:
         unit = _unit(text, m.start(), m.end())
         if lo > hi or not (_plausible(lo, unit) and _plausible(hi, unit)):
             continue
-        out.append(Pay("range", m.group(0).strip(), lo, hi, "EUR", unit, m.start(), m.end()))
+        cur = _currency(m.group(0))
+        out.append(Pay("range", m.group(0).strip(), lo, hi, cur, unit, m.start(), m.end()))
         taken.append((m.start(), m.end()))
     for m in _SINGLE.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
