@@ -119,8 +119,15 @@ def main() -> int:
             lost.append(key)
             print(f"  {fmt(key)} [{v.verdict}] LOST: {v.reason}")
 
+    # A row of ours for a reviewed finding either re-judges it (the message changed) or only
+    # declares which findings it replaces (same verdict).
+    reread = sorted(
+        k for k in now if k in review and k in ours and ours[k].verdict != review[k].verdict
+    )
     for label in ("disagree", "unsure"):
-        still = [k for k, v in review.items() if v.verdict == label and k in now and k not in ours]
+        still = [
+            k for k, v in review.items() if v.verdict == label and k in now and k not in reread
+        ]
         gone = sum(1 for v in review.values() if v.verdict == label) - len(still)
         print(f"== {label} findings: {gone} gone, {len(still)} still reported")
         for key in sorted(still):
@@ -137,7 +144,6 @@ def main() -> int:
         if v:
             print(f"      ({v.reason})")
 
-    reread = sorted(k for k in now if k in review and k in ours)
     print("== findings re-read after their message changed (review's verdict -> ours)")
     for key in reread:
         print(f"  {fmt(key)} [{review[key].verdict} -> {ours[key].verdict}]: {ours[key].reason}")

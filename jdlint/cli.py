@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -14,7 +16,7 @@ from typing import IO, Any, NoReturn
 
 import click
 
-from . import __version__
+from . import __version__, display, files
 from .config import Config, load_file
 from .engine import DEFAULT_MAX_BYTES, FileReport, Linter
 from .errors import ConfigError, InputError
@@ -28,6 +30,46 @@ _SKIP_FILES = {"readme", "changelog", "contributing", "license", "code_of_conduc
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
 
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl-C
+EXIT_TERMINATED = 143  # 128 + SIGTERM
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that cleanups run (temporary files removed,
+    worker processes stopped); a BaseException so that no ``except Exception`` keeps it."""
+
+
+@contextlib.contextmanager
+def _sigterm_as_exception() -> Iterator[None]:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminated(signum: int, frame: Any) -> None:
+        raise _Terminated()
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null once it cannot be written (a closed pipe, a full
+    disk), so the interpreter's last flush adds no second error."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, ValueError, io.UnsupportedOperation):
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, fd)
+    os.close(null)
+
+
 class _DefaultGroup(click.Group):
     """Runs ``check`` when the first argument is not a command, as ``ruff`` does."""
 
@@ -35,6 +77,52 @@ class _DefaultGroup(click.Group):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Exit statuses: 0 clean, 1 findings, 2 any error, never a traceback (a crash is one
+        line and status 2, so CI can tell it from findings); 130 for Ctrl-C, 143 for
+        SIGTERM, after temporary files are removed and worker processes stopped."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            with _sigterm_as_exception():
+                rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _Terminated:
+            _stderr_line("jdlint: stopped (SIGTERM)")
+            sys.exit(EXIT_TERMINATED)
+        except (click.Abort, KeyboardInterrupt):
+            _stderr_line("Aborted!")
+            sys.exit(EXIT_INTERRUPTED)
+        except click.ClickException as e:
+            e.show()
+            sys.exit(e.exit_code)
+        except OSError as e:
+            # Reading files is guarded file by file; what is left is writing the report.
+            _quiet_stdout()
+            if e.errno != errno.EPIPE:  # a closed pipe (``| head``) is not worth a message
+                _stderr_line(f"jdlint: error: cannot write the output: {e.strerror or e}")
+            sys.exit(EXIT_ERROR)
+        except Exception as e:
+            if os.environ.get("JDLINT_DEBUG"):
+                raise
+            _stderr_line(
+                f"jdlint: internal error: {type(e).__name__}: {display.text(str(e))} "
+                "(please report this; JDLINT_DEBUG=1 shows where)"
+            )
+            sys.exit(EXIT_ERROR)
+        sys.exit(rv if isinstance(rv, int) else EXIT_OK)
+
+
+def _stderr_line(message: str) -> None:
+    with contextlib.suppress(OSError):
+        click.echo(display.guard_runner(message + "\n"), nl=False, err=True)
 
 
 @click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -165,6 +253,10 @@ def check(
         from .batch import resolve_jobs
 
         jobs = resolve_jobs(jobs)
+    if config_path:
+        _refuse_posting_as_config(config_path)
+    if output:
+        _refuse_output_over_input(output, paths, jsonl)
     if jsonl is not None:
         _check_jsonl(jsonl, paths, fmt, overrides, config_path, fail_on, output, quiet, jobs,
                      fix or show_diff)
@@ -177,14 +269,19 @@ def check(
     except ConfigError as e:
         _fail(str(e))
 
+    fmt = choose(fmt, output=output, env=os.environ)
     reading = None if input_format == "auto" else input_format
+    fix_failed = False
     if fix or show_diff:
-        _fix_or_diff(linter, paths, reading, write=fix and not show_diff, quiet=quiet)
+        fix_failed = _fix_or_diff(
+            linter, paths, reading, write=fix and not show_diff, quiet=quiet, fmt=fmt
+        )
     reports: list[FileReport] = []
+    pooled = None
     try:
-        targets = list(_expand(paths or (".",), linter))
+        targets = list(_expand(paths or (".",), linter, fmt))
         files = [(path, reading) for path, problem in targets if problem is None and path != "-"]
-        pooled = _pooled(files, jobs, config_path, overrides)
+        pooled = _pooled(files, jobs, config_path, overrides, partial(_warn, fmt))
         with _progress(targets, quiet) as items:
             for path, problem in items:
                 if problem is not None:
@@ -199,8 +296,11 @@ def check(
                     reports.append(_guarded(partial(linter.lint_file, path, reading), path))
     except ConfigError as e:  # a config further down the tree
         _fail(str(e))
+    finally:
+        if pooled is not None:
+            pooled.close()  # stops the worker processes, also on Ctrl-C or SIGTERM
 
-    fmt = choose(fmt, output=output, env=os.environ)
+    _warn_ignored_configs(fmt)
     use_colour = _colour(color) if output is None else False
     buffer = io.StringIO()
     options: dict[str, Any] = {"color": use_colour, "quiet": quiet}
@@ -216,24 +316,115 @@ def check(
         try:
             Path(output).write_text(buffer.getvalue(), encoding="utf-8")
         except OSError as e:
-            _fail(f"cannot write report to {output}: {e.strerror or e}")
+            _fail(f"cannot write report to {display.path(output)}: {e.strerror or e}")
         if not quiet:
             _summary_to(sys.stderr, reports)
     else:
+        report_text = buffer.getvalue()
+        if fmt != "github":  # annotations are meant for the runner; their data is escaped
+            report_text = display.guard_runner(report_text)
         # ``color`` keeps click from stripping the styles when --color is forced on a pipe.
-        click.echo(buffer.getvalue(), nl=False, color=True if use_colour else None)
+        click.echo(report_text, nl=False, color=True if use_colour else None)
     if statistics and fmt != "text":
         # The table goes where it cannot spoil a machine-readable report.
-        write_statistics(reports, sys.stderr)
+        stats = io.StringIO()
+        write_statistics(reports, stats)
+        click.echo(display.guard_runner(stats.getvalue()), nl=False, err=True)
     for r in reports:
-        if r.error and (fmt != "text" or output or statistics):
-            click.echo(f"{r.path}: error: {r.error}", err=True)
+        # The report on standard output already shows it, except in text without a file.
+        if r.error and (fmt != "text" or output or statistics) and (fmt != "github" or output):
+            _note(fmt, r.path, f"error: {r.error}")
 
-    if any(r.error for r in reports):
+    if any(r.error for r in reports) or fix_failed:
         sys.exit(EXIT_ERROR)
     if any(f.severity >= _failing(linter, fail_on, r.path) for r in reports for f in r.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _note(fmt: str, path: str, message: str, kind: str = "error") -> None:
+    """A line about one file on standard error, safe for a terminal and a CI runner: a
+    workflow command in github format, else ``path: message`` with the data escaped."""
+    if fmt == "github":
+        from .reporters.github import command
+
+        line = command(kind, f"{display.path(path)}: {display.text(message)}")
+    else:
+        line = display.guard_runner(f"{display.path(path)}: {display.text(message)}")
+    click.echo(line.rstrip("\n"), err=True)
+
+
+def _warn_ignored_configs(fmt: str) -> None:
+    """A warning for each config file the search passed over because of its owner."""
+    from .config import ignored_configs
+
+    for path, reason in ignored_configs().items():
+        if path not in _warned:
+            _warned.add(path)
+            _warn(fmt, f"ignoring {display.path(path)}: {reason}")
+
+
+_warned: set[str] = set()
+
+
+def _warn(fmt: str, message: str) -> None:
+    if fmt == "github":
+        from .reporters.github import command
+
+        click.echo(command("warning", message), err=True)
+    else:
+        click.echo(display.guard_runner(f"jdlint: warning: {message}\n"), nl=False, err=True)
+
+
+# Extensions of files jdlint reads as postings, and the names it reads as config: never a
+# report's destination unless the file is missing, empty, or a report jdlint wrote.
+_CONFIG_FILES = {".jdlint.yaml", ".jdlint.yml", "pyproject.toml"}
+# How each report format written to such a file begins (text, statistics, github).
+_REPORT_START = re.compile(
+    r"(?:\s*$|Found \d+ problem|jdlint: |::|\d+ +[SDKRIC]\d{3} |.+?:\d+:\d+: [SDKRIC]\d{3} |.+?: error: )"
+)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
+
+
+def _refuse_output_over_input(output: str, paths: tuple[str, ...], jsonl: str | None) -> None:
+    """--output never overwrites a file being linted, a posting, or a config.
+
+    A file named ``-oREADME.md`` on a command line without ``--`` would otherwise make
+    the report replace README.md; an existing file with a posting extension is written
+    only when it holds a report already.
+    """
+    target = Path(output)
+    named = [p for p in (*paths, jsonl or "") if p and p != "-"]
+    if any(_same_file(output, p) for p in named):
+        _fail(f"--output {display.path(output)} is one of the files to lint; not overwritten")
+    if target.name in _CONFIG_FILES and files.is_file(target):
+        _fail(f"--output {display.path(output)} is a config file; not overwritten")
+    if target.suffix.lower() in EXTENSIONS and files.is_file(target):
+        try:
+            with open(target, "rb") as fh:
+                head = fh.read(4096).decode("utf-8", "replace")
+        except OSError:
+            return  # writing it reports the problem
+        if not _REPORT_START.match(head):
+            _fail(
+                f"--output {display.path(output)} is an existing posting, not a report; "
+                "not overwritten (choose another name, or remove it first)"
+            )
+
+
+def _refuse_posting_as_config(config_path: str) -> None:
+    """A file named ``--config=x.md`` among the files to lint must not become the config."""
+    if Path(config_path).suffix.lower() in EXTENSIONS:
+        _fail(
+            f"--config {display.path(config_path)} is a posting, not a config "
+            "(use a .yaml, .yml or .toml file; put -- before file names)"
+        )
 
 
 def _pooled(
@@ -241,6 +432,7 @@ def _pooled(
     jobs: int,
     config_path: str | None,
     overrides: dict[str, Any],
+    on_break: Callable[[str], None] | None = None,
 ) -> Iterator[FileReport] | None:
     """FileReports of ``files`` in order from a pool of ``jobs`` processes; None to lint
     in this process (one job, or too few files to be worth starting workers)."""
@@ -250,7 +442,7 @@ def _pooled(
     from .batch import LinterSpec, lint_paths
 
     spec = LinterSpec(config_path, tuple(overrides.items()))
-    return lint_paths(files, spec, jobs)
+    return lint_paths(files, spec, jobs, on_break)
 
 
 def _check_jsonl(
@@ -266,7 +458,7 @@ def _check_jsonl(
     fixing: bool,
 ) -> NoReturn:
     """--jsonl: lint a stream of postings, one JSON report object per line, in order."""
-    from .batch import LinterSpec, failing, json_lines, lint_jsonl
+    from .batch import LinterSpec, failing, json_lines, lint_jsonl, read_lines
 
     if paths:
         _fail("--jsonl reads postings from its file; give no paths")
@@ -298,7 +490,11 @@ def _check_jsonl(
                 stack.enter_context(src)
             if out is not sys.stdout.buffer:
                 stack.enter_context(out)
-            results = lint_jsonl(json_lines(_decoded(src)), spec, jobs, linter)
+            limit = linter.config_for(None).get("max-file-size", DEFAULT_MAX_BYTES)
+            results = lint_jsonl(
+                json_lines(read_lines(src, limit)), spec, jobs, linter, partial(_warn, "text")
+            )
+            stack.callback(results.close)  # stops the workers, also on Ctrl-C or SIGTERM
             for result in results:
                 out.write(result.json.encode("utf-8") + b"\n")
                 postings += 1
@@ -315,43 +511,45 @@ def _check_jsonl(
     sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if fails else EXIT_OK)
 
 
-def _decoded(stream: IO[bytes]) -> Iterator[str | None]:
-    """Lines as text; None for a line that is not UTF-8 (reported as that line's error)."""
-    for raw in stream:
-        try:
-            yield raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            yield None
-
-
 def _fix_or_diff(
-    linter: Linter, paths: tuple[str, ...], reading: str | None, *, write: bool, quiet: bool
-) -> None:
-    """--fix: rewrite files with their safe fixes; --diff: print them and exit."""
+    linter: Linter,
+    paths: tuple[str, ...],
+    reading: str | None,
+    *,
+    write: bool,
+    quiet: bool,
+    fmt: str = "text",
+) -> bool:
+    """--fix: rewrite files with their safe fixes, and return whether a fix could not be
+    written (the run then exits 2 after reporting); --diff: print them and exit."""
     from .fixes import fix_file
 
     if "-" in paths:
         _fail("--fix and --diff work on files, not standard input")
-    fixed = files = 0
+    fixed = count = 0
     failed = False
-    for path, problem in _expand(paths or (".",), linter):
+    diffs: list[str] = []
+    for path, problem in _expand(paths or (".",), linter, fmt, warn=not write):
         if problem is not None:
             continue  # reported by the lint pass (or below for --diff)
         result = fix_file(linter, path, reading, write=write)
         if result.error:
             failed = True
-            click.echo(f"{path}: error: {result.error}", err=True)
+            _note(fmt, path, f"error: {result.error}")
         elif result.fixed:
             fixed += result.fixed
-            files += 1
+            count += 1
             if not write:
-                click.echo(result.diff, nl=False)
+                diffs.append(result.diff)
     if write:
         if not quiet and fixed:
-            click.echo(f"Fixed {fixed} problem{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}.", err=True)
-        return
+            click.echo(f"Fixed {fixed} problem{'s' if fixed != 1 else ''} in {count} file{'s' if count != 1 else ''}.", err=True)
+        return failed
+    # A diff is printed byte for byte (it must apply); under GitHub Actions a diff holding a
+    # line the runner would take for a command is fenced off from it.
+    click.echo(display.guard_runner("".join(diffs)), nl=False)
     if not quiet:
-        click.echo(f"{fixed} fix{'es' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''} would be applied.", err=True)
+        click.echo(f"{fixed} fix{'es' if fixed != 1 else ''} in {count} file{'s' if count != 1 else ''} would be applied.", err=True)
     sys.exit(EXIT_ERROR if failed else (EXIT_FINDINGS if fixed else EXIT_OK))
 
 
@@ -407,14 +605,14 @@ def _progress(items: list[Any], quiet: bool) -> Iterator[Any]:
         label="Linting",
         file=sys.stderr,
         show_pos=True,
-        item_show_func=lambda item: item[0] if item else None,
+        item_show_func=lambda item: display.path(item[0]) if item else None,
     ) as bar:
         yield bar
 
 
 def _config_probe(path: str) -> str:
     """The path whose folder holds a posting's config: for a folder, a file inside it."""
-    return str(Path(path) / "x") if Path(path).is_dir() else path
+    return str(Path(path) / "x") if files.is_dir(path) else path
 
 
 def _failing(linter: Linter, cli: str | None, path: str) -> Severity:
@@ -454,16 +652,21 @@ def _lint_stdin(linter: Linter, name: str | None, reading: str | None) -> FileRe
     return linter.lint_text(text, path, reading)
 
 
-def _expand(paths: tuple[str, ...], linter: Linter) -> Iterator[tuple[str, str | None]]:
+def _expand(
+    paths: tuple[str, ...], linter: Linter, fmt: str = "text", *, warn: bool = True
+) -> Iterator[tuple[str, str | None]]:
     """(path, error) pairs: files named are always linted; folders are walked.
 
     A walk takes files with a posting extension and skips hidden files and folders,
     repository documents (README.md, ...) and the ``exclude`` globs of the config that
-    applies, matched against the path relative to that config's folder and the name.
+    applies, matched against the path relative to that config's folder and the name. A
+    symbolic link found by a walk whose target lies outside the folder given is reported
+    and never read or written (a cloned repository must not reach the rest of the disk);
+    a link named on the command line is followed.
     """
     for raw in paths:
         p = Path(raw)
-        if raw == "-" or not p.is_dir():
+        if raw == "-" or not files.is_dir(p):
             yield raw, None
             continue
         problems: list[tuple[str, str]] = []
@@ -473,7 +676,8 @@ def _expand(paths: tuple[str, ...], linter: Linter) -> Iterator[tuple[str, str |
             problems.append((str(where), f"cannot read folder: {e.strerror or e}"))  # noqa: B023
 
         found = 0
-        for root, dirs, files in os.walk(p, onerror=unreadable):
+        base = files.real(p)
+        for root, dirs, names in os.walk(p, onerror=unreadable):
             dirs[:] = sorted(
                 d
                 for d in dirs
@@ -481,7 +685,7 @@ def _expand(paths: tuple[str, ...], linter: Linter) -> Iterator[tuple[str, str |
                 and not d.startswith(".")
                 and not _excluded(linter, Path(root) / d)
             )
-            for name in sorted(files):
+            for name in sorted(names):
                 full = Path(root) / name
                 if (
                     name.startswith(".")
@@ -491,10 +695,16 @@ def _expand(paths: tuple[str, ...], linter: Linter) -> Iterator[tuple[str, str |
                 ):
                     continue
                 found += 1
+                if os.path.islink(full) and not files.inside(full, base):
+                    yield str(full), (
+                        f"not read: a symbolic link to {files.real(full)}, outside {raw} "
+                        "(name it on the command line to lint it)"
+                    )
+                    continue
                 yield str(full), None
         yield from problems
-        if not found and not problems:
-            click.echo(f"jdlint: warning: no postings found in {raw}", err=True)
+        if warn and not found and not problems:
+            _warn(fmt, f"no postings found in {display.path(raw)}")
 
 
 def _excluded(linter: Linter, path: Path) -> bool:
@@ -505,7 +715,7 @@ def _excluded(linter: Linter, path: Path) -> bool:
     if not globs:
         return False
     try:
-        rel = path.resolve().relative_to(config.root).as_posix()
+        rel = files.real(path).relative_to(config.root).as_posix()
     except ValueError:
         rel = path.as_posix()
     candidates = {rel, path.as_posix(), path.name}
@@ -530,7 +740,7 @@ def _summary_to(stream: IO[str], reports: list[FileReport]) -> None:
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"jdlint: error: {message}", err=True)
+    _stderr_line(f"jdlint: error: {display.text(message)}")
     sys.exit(EXIT_ERROR)
 
 
@@ -612,7 +822,8 @@ def explain(code: str, config_path: str | None) -> None:
     out += [_indent(e.text) for e in rule.examples_fail]
     out.append("Passes on:")
     out += [_indent(e.text) for e in rule.examples_pass]
-    click.echo("\n".join(out).rstrip())
+    # A pack is data from anywhere: nothing in it may drive the terminal or a CI runner.
+    click.echo(display.guard_runner(display.block("\n".join(out).rstrip()) + "\n"), nl=False)
 
 
 def _indent(text: str) -> str:
@@ -652,6 +863,10 @@ STARTER = """\
 # sections:
 #   responsibilities: ["a day in the life"]
 
+# CPU seconds one posting may take before it is reported as an error (default: 20 plus
+# 60 per megabyte of posting).
+# time-limit: 60
+
 # Use an installed trained spaCy pipeline instead of the built-in blank one.
 # nlp:
 #   model: en_core_web_sm
@@ -663,9 +878,29 @@ STARTER = """\
 def init(force: bool) -> None:
     """Write a commented starter .jdlint.yaml in the current directory."""
     target = Path(".jdlint.yaml")
-    if target.exists() and not force:
+    if target.is_symlink():
+        # Writing through it would overwrite whatever it points to (~/.bashrc, ...).
+        _fail(f"{target} is a symbolic link; not written through (remove the link first)")
+    if files.exists(target) and not force:
         _fail(f"{target} already exists (use --force to overwrite)")
-    target.write_text(STARTER, encoding="utf-8")
+    try:
+        if force:
+            # A new file renamed over the old one: never writes into another file.
+            tmp = target.with_name(f".{target.name}.{os.getpid()}.jdlint-tmp")
+            try:
+                with open(tmp, "x", encoding="utf-8") as fh:
+                    fh.write(STARTER)
+                os.replace(tmp, target)
+            finally:
+                if files.exists(tmp):
+                    os.unlink(tmp)
+        else:
+            with open(target, "x", encoding="utf-8") as fh:  # O_EXCL: never follows a link
+                fh.write(STARTER)
+    except FileExistsError:
+        _fail(f"{target} already exists (use --force to overwrite)")
+    except OSError as e:
+        _fail(f"cannot write {target}: {e.strerror or e}")
     click.echo(f"wrote {target}")
 
 

@@ -8,8 +8,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from . import budget, packs, readers, suppress
 from . import config as cfg
-from . import packs, readers, suppress
 from .checks import KINDS
 from .checks.context import Context
 from .errors import InputError
@@ -95,6 +95,27 @@ class Linter:
         if not text.strip():
             report.error = "file is empty"
             return report
+        model = config.get("nlp", {}).get("model")
+        get_nlp(model)  # built once per process, before (and outside) any posting's budget
+        seconds = budget.seconds_for(len(text), config.get("time-limit"))
+        try:
+            with budget.Budget(seconds) as spent:
+                return self._lint(text, path, fmt, config, pack_set, rules, model, spent)
+        except budget.OverBudget as e:
+            return FileReport(path, error=e.message)
+
+    def _lint(
+        self,
+        text: str,
+        path: str,
+        fmt: str | None,
+        config: cfg.Config,
+        pack_set: packs.PackSet,
+        rules: list[packs.Rule],
+        model: str | None,
+        spent: budget.Budget,
+    ) -> FileReport:
+        report = FileReport(path)
         try:
             posting = readers.read(text, path, pack_set.vocabulary, fmt)
         except InputError as e:
@@ -107,7 +128,6 @@ class Linter:
             report.error = e.message
             return report
         ignored = cfg.ignored_for(config, path) if path not in ("<text>", "-") else []
-        model = config.get("nlp", {}).get("model")
         ctx = Context(
             posting,
             settings={
@@ -121,28 +141,32 @@ class Linter:
         )
         findings: list[Finding] = []
         summary = ctx.teaser() is not None
-        for rule in rules:
-            if ignored and cfg.rule_ignored(ignored, rule.code, rule.name):
-                continue
-            kind = KINDS[rule.kind]
-            if summary and getattr(kind, "FULL_POSTING", False):
-                continue  # a summary of the job is not judged as the whole posting (S106)
-            findings.extend(kind.check(rule, ctx))
+        try:
+            for rule in rules:
+                spent.check()  # where no timer can interrupt (a thread), between rules
+                if ignored and cfg.rule_ignored(ignored, rule.code, rule.name):
+                    continue
+                kind = KINDS[rule.kind]
+                if summary and getattr(kind, "FULL_POSTING", False):
+                    continue  # a summary of the job is not judged as the whole posting (S106)
+                findings.extend(kind.check(rule, ctx))
+            spent.check()
+            report.metrics = _metrics(ctx)
+        except InputError as e:  # the text is more than the spaCy pipeline takes
+            return FileReport(path, error=e.message)
         regions, mentioned = suppress.parse(text, posting.lines)
         findings.extend(_unknown_suppressions(mentioned, pack_set, rules, posting))
         if regions:
+            index = suppress.Suppressions(regions)
             findings = [
                 f
                 for f in findings
-                if not suppress.suppressed(
-                    regions, posting.lines.line_col(f.start)[0], f.code, f.name
-                )
+                if not index.covers(posting.lines.line_col(f.start)[0], f.code, f.name)
             ]
         findings = one_per_fact(findings)
         findings.sort(key=lambda f: (f.start, f.code, f.end))
         report.findings = findings
         report.coverage = ctx._coverage or None
-        report.metrics = _metrics(ctx)
         return report
 
     def lint_file(self, path: str | Path, fmt: str | None = None) -> FileReport:

@@ -6,11 +6,12 @@ import json
 import sys
 from pathlib import Path
 
-from . import packs, readers
+from . import display, files, packs, readers
 from .config import discover, load_file
+from .engine import DEFAULT_MAX_BYTES
 from .errors import ConfigError, InputError
 from .jsonld import build
-from .textio import decode
+from .textio import decode, read_file
 
 EXIT_OK, EXIT_MISSING, EXIT_ERROR = 0, 1, 2
 
@@ -18,26 +19,28 @@ EXIT_OK, EXIT_MISSING, EXIT_ERROR = 0, 1, 2
 def run(path: str, config_path: str | None = None, fmt: str | None = None) -> int:
     try:
         config = (
-            load_file(config_path) if config_path else discover(str(Path(path).resolve().parent))
+            load_file(config_path) if config_path else discover(str(files.real(path).parent))
         )
         pack_set = packs.load(config.pack_paths(), config.extra_sections())
     except ConfigError as e:
-        print(f"jdlint: error: {e}", file=sys.stderr)
+        _error(f"jdlint: error: {display.text(str(e))}")
         return EXIT_ERROR
+    shown = display.path(path)
     try:
-        p = Path(path)
-        if not p.is_file():
-            raise InputError("no such file")
-        text = decode(p.read_bytes())
+        # The same reader as linting: folders, pipes and devices refused, size limited.
+        data, _ = read_file(Path(path), config.get("max-file-size", DEFAULT_MAX_BYTES))
+        text = decode(data)
         posting = readers.read(text, path, pack_set.vocabulary, fmt)
     except InputError as e:
-        print(f"{path}: error: {e}", file=sys.stderr)
+        _error(f"{shown}: error: {display.text(str(e))}")
         return EXIT_ERROR
-    except OSError as e:
-        print(f"{path}: error: cannot read: {e.strerror or e}", file=sys.stderr)
-        return EXIT_ERROR
-    data, errors = build(posting, config)
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    job, errors = build(posting, config)
+    out = display.json_text(json.dumps(job, indent=2, ensure_ascii=False)) + "\n"
+    sys.stdout.write(display.guard_runner(out))
     for message in errors:
-        print(f"{path}: error: {message}", file=sys.stderr)
+        _error(f"{shown}: error: {display.text(message)}")
     return EXIT_MISSING if errors else EXIT_OK
+
+
+def _error(line: str) -> None:
+    sys.stderr.write(display.guard_runner(line + "\n"))

@@ -91,7 +91,9 @@ _NAMES.update({name.lower(): (code, "CA") for code, name in CA_PROVINCES.items()
 _NAMES["washington dc"] = ("DC", "US")
 _NAMES["washington, d.c."] = ("DC", "US")
 
-_CITY = r"(?P<city>[A-Z][a-z]+(?:[ .'-](?:[A-Z][a-z]+|of|de|la))*\.?)"
+# At most six words: unbounded, a run of capitalised words with no comma after it made
+# the search quadratic (each word started a match that ran to the end of the run).
+_CITY = r"(?P<city>[A-Z][a-z]+(?:[ .'-](?:[A-Z][a-z]+|of|de|la)){0,5}\.?)"
 _CODE_RE = re.compile(
     _CITY
     + r",\s*(?P<code>"
@@ -117,7 +119,9 @@ _REMOTE_ANYWHERE = re.compile(
     r"(?P<where>United\s+States|US|U\.S\.|USA|Canada)\b",
     re.I,
 )
-_LABEL = re.compile(r"^\s*(?:job\s+)?location\s*:\s*(?P<value>.+)$", re.I | re.M)
+# Indentation before the label stays on its line: "^\s*" reached across every blank line
+# after each line start, which made the search quadratic in the number of lines.
+_LABEL = re.compile(r"^[ \t]*(?:job\s+)?location\s*:\s*(?P<value>.+)$", re.I | re.M)
 _COUNTRIES = {
     "us": "US",
     "usa": "US",
@@ -197,9 +201,14 @@ def parse(text: str, *, strict: bool = True) -> list[Location]:
     found = _europe_and_exclusions(text, found)
     found.sort(key=lambda t: t[0])
     out: list[Location] = []
+    # A place inside one already taken is left out. The places taken start at or before
+    # this one (sorted), so it lies inside one of them when it starts before the furthest
+    # end: one comparison, not one per place taken.
+    reach = -1
     for _, loc in found:
-        if not any(o.start <= loc.start < o.end for o in out):
+        if loc.start >= reach:
             out.append(loc)
+            reach = max(reach, loc.end)
     return out
 
 

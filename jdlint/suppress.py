@@ -6,18 +6,26 @@ non-blank line. CODES are codes, prefixes or names separated by commas or spaces
 (or ``all``) means every rule. ``<!-- jdlint-enable S201 -->`` after a wider disable
 (``<!-- jdlint-disable -->`` or ``<!-- jdlint-disable S2 -->``) turns S201 back on and
 leaves the rest off.
+
+Every step is linear in the posting: comments are found with one forward scan (an opener
+that is never closed costs no more than the text up to the next ``>``), the line each
+``disable-next-line`` covers is found in one pass, and a finding is checked against an
+index of the regions, not each region in turn.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .source import LineIndex
 
-_COMMENT = re.compile(
-    r"<!--\s*jdlint-(disable-next-line|disable|enable)\b:?([^>]*?)-->", re.IGNORECASE
-)
+# ``<!--\s*jdlint-ACTION\b:?([^>]*?)-->``, matched in two steps so that no opener scans the
+# rest of the text: the head, then the first ">" after it, which must end "-->".
+_HEAD = re.compile(r"<!--\s*jdlint-(disable-next-line|disable|enable)\b:?", re.IGNORECASE)
+_GT = re.compile(">")
 _CODE_LIKE = re.compile(r"[A-Za-z]\d{0,3}")
 
 ALL = "ALL"
@@ -48,6 +56,23 @@ def _covers(wide: str, narrow: str) -> bool:
     return bool(both_codes) and narrow.startswith(wide)
 
 
+def comments(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, action, selectors text) of each suppression comment, in order."""
+    gt = -1  # the first ">" at or after the last head, found once for every head before it
+    resume = 0
+    for m in _HEAD.finditer(text):
+        if m.start() < resume:
+            continue  # inside the comment found before
+        if gt < m.end():
+            found = _GT.search(text, m.end())
+            if found is None:
+                return  # no ">" left: no comment can close
+            gt = found.start()
+        if gt - 2 >= m.end() and text.startswith("-->", gt - 2):
+            resume = gt + 1
+            yield m.start(), gt + 1, m.group(1).lower(), text[m.end() : gt - 2]
+
+
 def parse(text: str, lines: LineIndex) -> tuple[list[Region], list[tuple[int, str]]]:
     """Suppressed regions, and (line, selector) pairs for codes to check against the packs."""
     regions: list[Region] = []
@@ -55,49 +80,65 @@ def parse(text: str, lines: LineIndex) -> tuple[list[Region], list[tuple[int, st
     open_: dict[str, tuple[int, int, tuple[str, ...]]] = {}
     mentioned: list[tuple[int, str]] = []
     last_line = len(lines.starts)
-    for m in _COMMENT.finditer(text):
-        action = m.group(1).lower()
-        raw = tuple(s for s in re.split(r"[\s,]+", m.group(2).strip()) if s)
-        line = lines.line_col(m.start())[0]
-        end_line = lines.line_col(m.end())[0]
+    content = _ContentLines(text, lines)
+    for start, end, action, body in comments(text):
+        raw = tuple(s for s in re.split(r"[\s,]+", body.strip()) if s)
+        line = lines.line_col(start)[0]
+        end_line = lines.line_col(end)[0]
         mentioned.extend((line, s) for s in raw if _normalise(s) != ALL)
         selectors = tuple(dict.fromkeys(_normalise(s) for s in raw)) or (ALL,)
         if ALL in selectors:
             selectors = (ALL,)
         if action == "disable-next-line":
-            target = _next_content_line(text, lines, end_line)
+            target = content.after(end_line)
             regions.append(Region(target, target, selectors, line))
         elif action == "disable":
             for s in selectors:
                 if s not in open_:
                     open_[s] = (line, line, ())
                 else:  # disabled again: it is no longer exempt
-                    start, comment, exempt = open_[s]
+                    start_line, comment, exempt = open_[s]
                     if exempt:
-                        regions.append(Region(start, line, (s,), comment, exempt))
+                        regions.append(Region(start_line, line, (s,), comment, exempt))
                         open_[s] = (line, comment, ())
         else:
             for s in list(open_):
-                start, comment, exempt = open_[s]
+                start_line, comment, exempt = open_[s]
                 if selectors == (ALL,) or s in selectors:
-                    regions.append(Region(start, line, (s,), comment, exempt))
+                    regions.append(Region(start_line, line, (s,), comment, exempt))
                     del open_[s]
                 else:
                     narrower = tuple(x for x in selectors if _covers(s, x) and x not in exempt)
                     if narrower:
-                        regions.append(Region(start, line, (s,), comment, exempt))
+                        regions.append(Region(start_line, line, (s,), comment, exempt))
                         open_[s] = (line, comment, exempt + narrower)
-    for s, (start, comment, exempt) in open_.items():
-        regions.append(Region(start, last_line, (s,), comment, exempt))
+    for s, (start_line, comment, exempt) in open_.items():
+        regions.append(Region(start_line, last_line, (s,), comment, exempt))
     return regions, mentioned
 
 
-def _next_content_line(text: str, lines: LineIndex, after: int) -> int:
-    for line in range(after + 1, len(lines.starts) + 1):
-        lo, hi = lines.offset(line), lines.line_end(line)
-        if text[lo:hi].strip():
-            return line
-    return after + 1
+class _ContentLines:
+    """The first non-blank line after a given line, for lines asked in increasing order:
+    one pass over the text for all the comments of a posting."""
+
+    def __init__(self, text: str, lines: LineIndex) -> None:
+        self.text, self.lines = text, lines
+        self.count = len(lines.starts)
+        self.found = 0  # the answer for every line from ``asked`` up to it
+
+    def after(self, line: int) -> int:
+        if self.found <= line:
+            self.found = line + 1
+            while self.found <= self.count and not self._has_content(self.found):
+                self.found += 1
+            if self.found > self.count:
+                self.found = 0  # none: not kept, so a later question scans from its line
+                return line + 1
+        return self.found
+
+    def _has_content(self, line: int) -> bool:
+        lo, hi = self.lines.offset(line), self.lines.line_end(line)
+        return bool(self.text[lo:hi].strip())
 
 
 def _selects(selector: str, code: str, name: str) -> bool:
@@ -105,6 +146,8 @@ def _selects(selector: str, code: str, name: str) -> bool:
 
 
 def suppressed(regions: list[Region], line: int, code: str, name: str) -> bool:
+    """Whether any region suppresses the finding (one check per region; see Suppressions
+    for many findings)."""
     for r in regions:
         if (
             r.start_line <= line <= r.end_line
@@ -113,3 +156,50 @@ def suppressed(regions: list[Region], line: int, code: str, name: str) -> bool:
         ):
             return True
     return False
+
+
+def _keys(code: str, name: str) -> tuple[str, ...]:
+    """Every selector that selects a rule: ALL, each prefix of its code, its name."""
+    return (ALL, *(code[:i].upper() for i in range(1, len(code) + 1)), name.lower())
+
+
+class Suppressions:
+    """The regions of a posting indexed for checking many findings.
+
+    One-line regions without exemptions (``disable-next-line``) go in a set of (selector,
+    line); the ranges of ``disable`` ... ``enable`` in a list per selector sorted by start,
+    where they do not overlap (a selector is disabled once at a time; two ranges share at
+    most a boundary line). A finding looks up the few selectors that select it.
+    """
+
+    def __init__(self, regions: list[Region]) -> None:
+        self._lines: set[tuple[str, int]] = set()
+        ranges: dict[str, list[Region]] = {}
+        for r in regions:
+            for s in r.selectors:
+                if r.start_line == r.end_line and not r.exempt:
+                    self._lines.add((s, r.start_line))
+                else:
+                    ranges.setdefault(s, []).append(r)
+        self._ranges = {
+            s: ([r.start_line for r in rs], rs)
+            for s, rs in ((s, sorted(rs, key=lambda r: r.start_line)) for s, rs in ranges.items())
+        }
+
+    def covers(self, line: int, code: str, name: str) -> bool:
+        keys = _keys(code, name)
+        for key in keys:
+            if (key, line) in self._lines:
+                return True
+            entry = self._ranges.get(key)
+            if entry is None:
+                continue
+            starts, rs = entry
+            # Back from the last range starting at or before the line: their end lines do
+            # not decrease, so the first that ends above the line ends the search.
+            j = bisect_right(starts, line) - 1
+            while j >= 0 and rs[j].end_line >= line:
+                if not any(x in rs[j].exempt for x in keys):
+                    return True
+                j -= 1
+        return False

@@ -126,8 +126,10 @@ def test_manifest_is_valid_for_pre_commit() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     hooks = {h["id"]: h for h in MANIFEST}
     assert set(hooks) == {"jdlint", "jdlint-fix"}
-    assert hooks["jdlint"]["entry"] == "jdlint check"
-    assert hooks["jdlint-fix"]["entry"] == "jdlint check --fix"
+    # "--" ends the options: pre-commit appends file names, which must never be read as
+    # options (a file named -oREADME.md made the report overwrite README.md).
+    assert hooks["jdlint"]["entry"] == "jdlint check --"
+    assert hooks["jdlint-fix"]["entry"] == "jdlint check --fix --"
     for hook in hooks.values():
         assert hook["language"] == "python"
         # One process per batch: spaCy loads once.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
-from .. import __version__
+from .. import __version__, display
 from ..engine import FileReport
 from ..findings import Finding, Severity
 
@@ -32,9 +32,9 @@ def finding_dict(report: FileReport, f: Finding) -> dict[str, Any]:
 
 def file_dict(report: FileReport) -> dict[str, Any]:
     if report.error:
-        return {"path": report.path, "error": report.error, "findings": []}
+        return {"path": display.path(report.path), "error": report.error, "findings": []}
     out = {
-        "path": report.path,
+        "path": display.path(report.path),
         "profile": report.profile,
         "score": report.score,
         "metrics": report.metrics,
@@ -85,5 +85,5 @@ def document(reports: list[FileReport]) -> dict[str, Any]:
 
 
 def write(reports: list[FileReport], out: IO[str], options: dict) -> None:
-    json.dump(document(reports), out, indent=2, ensure_ascii=False)
+    out.write(display.json_text(json.dumps(document(reports), indent=2, ensure_ascii=False)))
     out.write("\n")

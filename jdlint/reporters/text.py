@@ -6,6 +6,7 @@ from typing import IO
 
 import click
 
+from .. import display
 from ..engine import FileReport
 from ..findings import Severity
 
@@ -17,23 +18,24 @@ def write(reports: list[FileReport], out: IO[str], options: dict) -> None:
     counts = {s: 0 for s in Severity}
     failed = 0
     for report in reports:
+        shown = display.path(report.path)
         if report.error:
             failed += 1
-            head = click.style(report.path, bold=True) if colour else report.path
+            head = click.style(shown, bold=True) if colour else shown
             msg = click.style("error", fg="red", bold=True) if colour else "error"
-            out.write(f"{head}: {msg}: {report.error}\n")
+            out.write(f"{head}: {msg}: {display.text(report.error)}\n")
             continue
         for f in report.findings:
             counts[f.severity] += 1
             line, col = report.line_col(f.start)
-            where = f"{report.path}:{line}:{col}:"
+            where = f"{shown}:{line}:{col}:"
             code = f.code
             if colour:
                 where = click.style(where, bold=True)
                 code = click.style(code, fg=_COLOURS[f.severity], bold=True)
-            out.write(f"{where} {code} {f.message}\n")
+            out.write(f"{where} {code} {display.text(f.message)}\n")
             if f.suggestions and options.get("show_suggestions", True):
-                out.write(f"    suggestion: {' / '.join(f.suggestions)}\n")
+                out.write(f"    suggestion: {display.text(' / '.join(f.suggestions))}\n")
         if report.findings and len(reports) > 1:
             out.write("\n")
     total = sum(counts.values())
