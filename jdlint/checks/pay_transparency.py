@@ -409,19 +409,19 @@ def _missing(
             continue
         if m.status == "not-enforced":
             notes.append(
-                f"{j.name}'s {j.law} requires one: in force since {j.effective.isoformat()}, "
+                f"{j.name} ({j.law}) requires one: in force since {j.effective.isoformat()}, "
                 f"enforced from {j.enforced.isoformat() if j.enforced else ''}"
             )
         elif m.status == "applies" and j.disclose in _DISCLOSE:
             notes.append(
-                f"{j.name}'s {j.law} requires {_DISCLOSE[j.disclose]}; the posting is the "
+                f"{j.name} ({j.law}) requires {_DISCLOSE[j.disclose]}; the posting is the "
                 "simplest place"
             )
     upcoming = [m for m in matches if m.status == "not-yet" and _asks_for_pay(m.jurisdiction, when)]
     if upcoming:
         j = min(upcoming, key=lambda m: m.jurisdiction.effective).jurisdiction
         what = "one" if j.disclose == "ad" else _DISCLOSE[j.disclose]
-        notes.append(f"{j.name}'s {j.law} will require {what} from {j.applies_from.isoformat()}")
+        notes.append(f"{j.name} ({j.law}) will require {what} from {j.applies_from.isoformat()}")
     start, end = _anchor("range", ctx, pay)
     finding = rule.finding(
         start,
@@ -431,7 +431,7 @@ def _missing(
         problem=_PROBLEMS["range"],
         place="",
         found=_found(pay),
-        later=f" ({'; '.join(notes)})" if notes else "",
+        later="".join(". " + note for note in notes),
     )
     finding.fact = _pay_fact(pay)
     yield finding
