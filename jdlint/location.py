@@ -503,8 +503,12 @@ _EXCLUDING = (
     r"(?:" + _WHO + r"\s+)?" + _IN + r")" + _THE + r")"
 )
 _EXCLUDE_RE = re.compile(_EXCLUDING + _STATE_LIST)
-# A place right after such words is excluded too: "remote, except Honolulu, HI".
+# A place right after such words is excluded too: "remote, except Honolulu, HI". The
+# pattern is tried only after one of its words (a place list must stay cheap to read).
 _EXCLUDED_PLACE = re.compile(_EXCLUDING + r"$")
+_EXCLUDING_WORD = re.compile(
+    r"(?i)\b(?:except|excl|other\s+than|exception|not|cannot|can['’]t|unable|don['’]t|won['’]t)"
+)
 # A real city named after a state, written with its own state's name ("Ontario, California").
 _STATE_NAMED_CITIES = {("ontario", "CA"), ("delaware", "OH"), ("virginia", "MN")}
 _REMOTE_WORDS = re.compile(r"\b(?:remote(?:ly)?|telecommut\w*|work\s+from\s+home|wfh)\b", re.I)
@@ -536,14 +540,22 @@ def _europe_and_exclusions(
     Nevada residents"); give remote jobs the states the text excludes."""
     excluded, spans = exclusions(text)
     starts = [s for s, _ in spans]
+    words = [m.start() for m in _EXCLUDING_WORD.finditer(text)]
 
     def listed(at: int) -> bool:
         i = bisect_right(starts, at) - 1
-        return i >= 0 and spans[i][0] <= at < spans[i][1]
+        if i >= 0 and spans[i][0] <= at < spans[i][1]:
+            return True
+        j = bisect_right(words, at) - 1
+        return (
+            j >= 0
+            and words[j] >= at - 80
+            and _EXCLUDED_PLACE.search(text, max(0, at - 80), at) is not None
+        )
 
     out: list[tuple[int, Location]] = []
     for at, loc in found:
-        if listed(loc.start) or _EXCLUDED_PLACE.search(text, max(0, loc.start - 80), loc.start):
+        if listed(loc.start):
             continue
         if not loc.remote and loc.city and loc.region and _names_a_state(loc):
             continue

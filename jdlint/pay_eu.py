@@ -13,6 +13,7 @@ not pay.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .pay import Pay
 
@@ -89,8 +90,12 @@ def find(text: str) -> list[Pay]:
         cur = _currency(m.group(0))
         out.append(Pay("range", m.group(0).strip(), lo, hi, cur, unit, m.start(), m.end()))
         taken.append((m.start(), m.end()))
+    # The ranges do not overlap and are found in order: the last one starting before a
+    # figure's end is the only one that can reach it (a pass over all of them was quadratic).
+    starts = [a for a, _ in taken]
     for m in _SINGLE.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        i = bisect_left(starts, m.end()) - 1
+        if i >= 0 and taken[i][1] > m.start():
             continue
         if not _MARKED.search(m.group(0)) or _NOT_PAY.match(text[m.end() : m.end() + 40]):
             continue

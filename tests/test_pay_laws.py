@@ -417,3 +417,60 @@ def test_the_docs_list_every_law_in_the_table_and_its_date() -> None:
     assert "2026-11-27" in page
     for law in parse_table(packs.load().rules["C101"].options["jurisdictions"]):
         assert f"| {law.name} |" in page, law.name
+
+
+# -- linear time ---------------------------------------------------------------------------
+
+
+def _steps(run) -> int:
+    """Bytecode instructions executed by ``run()``: deterministic, unlike a clock."""
+    import sys
+
+    count = 0
+
+    def tracer(frame, event, arg):  # type: ignore[no-untyped-def]
+        nonlocal count
+        frame.f_trace_opcodes = True
+        if event == "opcode":
+            count += 1
+        return tracer
+
+    previous = sys.gettrace()
+    sys.settrace(tracer)
+    try:
+        run()
+    finally:
+        sys.settrace(previous)
+    return count
+
+
+@pytest.mark.parametrize(
+    ("read", "unit"),
+    [
+        (pay_eu.find, "€ 2.800 - "),  # each figure was compared with every range taken
+        (pay_eu.find, "ab 1 000 € "),
+        (location.parse, "Milan, Italy; Denver, CO; "),
+        (location.parse, "We cannot hire in Alaska, Hawaii. Remote (US). "),
+        (location.parse, "remote, except Honolulu, HI 96813. "),
+    ],
+)
+def test_new_readers_do_work_linear_in_the_text(read, unit: str) -> None:
+    steps = [_steps(lambda n=n: read(unit * n)) for n in (200, 400)]
+    assert steps[1] <= 2.3 * steps[0], steps
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Frankfurt Am Main " * 30_000,  # capitalised words with no comma after them
+        "excluding Alaska, " * 20_000,
+        "except " * 50_000,
+        "1 000 " * 50_000 + "€",
+    ],
+)
+def test_new_patterns_do_not_backtrack_over_the_text(text: str) -> None:
+    from jdlint.budget import Budget
+
+    with Budget(10):  # CPU seconds; a fraction of one here, minutes if quadratic
+        location.parse(text)
+        pay_eu.find(text)
