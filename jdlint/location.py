@@ -327,13 +327,19 @@ def _places(posting: Any) -> tuple[list[Location], str]:
                 return found, "label"
     remote: list[Location] = []
     first: Location | None = None
+    european: Location | None = None
     for block in posting.blocks:
         for loc in parse(block.text):
             if loc.remote:
                 if loc not in remote:
                     remote.append(loc)
+            elif loc.region is None and loc.country in EU_COUNTRIES:
+                european = european or loc
             elif first is None:
                 first = loc
+    # A European city in running text ("founded in Milan, Italy") is the job's place only
+    # when the text names no North American one: an office abroad is not the job.
+    first = first or european
     out = ([first] if first else []) + remote
     return out, "text" if out else "none"
 
@@ -509,8 +515,24 @@ _EXCLUDED_PLACE = re.compile(_EXCLUDING + r"$")
 _EXCLUDING_WORD = re.compile(
     r"(?i)\b(?:except|excl|other\s+than|exception|not|cannot|can['’]t|unable|don['’]t|won['’]t)"
 )
-# A real city named after a state, written with its own state's name ("Ontario, California").
-_STATE_NAMED_CITIES = {("ontario", "CA"), ("delaware", "OH"), ("virginia", "MN")}
+# Real cities named after a state, written with their own state's name ("Ontario,
+# California", "Wyoming, Michigan"); "Washington" names a town in many states.
+_STATE_NAMED_CITIES = {
+    ("ontario", "CA"),
+    ("ontario", "OR"),
+    ("delaware", "OH"),
+    ("virginia", "MN"),
+    ("wyoming", "MI"),
+    ("oregon", "OH"),
+    ("oregon", "WI"),
+    ("indiana", "PA"),
+    ("nevada", "MO"),
+    ("nevada", "IA"),
+    ("florida", "NY"),
+    ("georgia", "VT"),
+    ("maine", "NY"),
+    ("kansas", "IL"),
+}
 _REMOTE_WORDS = re.compile(r"\b(?:remote(?:ly)?|telecommut\w*|work\s+from\s+home|wfh)\b", re.I)
 _ALL_STATES = re.compile(
     r"\bopen\s+to\s+" + _WHO + r"\s+(?:in|from|of|across)\s+(?:all|any|every)\s+"
@@ -589,4 +611,6 @@ def _names_a_state(loc: Location) -> bool:
         return False
     city = (loc.city or "").lower()
     code = _REGION_NAMES.get(city)
-    return code is not None and code != loc.region and (city, loc.region) not in _STATE_NAMED_CITIES
+    if code is None or code == loc.region or city == "washington":
+        return False
+    return (city, loc.region) not in _STATE_NAMED_CITIES

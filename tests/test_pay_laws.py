@@ -474,3 +474,33 @@ def test_new_patterns_do_not_backtrack_over_the_text(text: str) -> None:
     with Budget(10):  # CPU seconds; a fraction of one here, minutes if quadratic
         location.parse(text)
         pay_eu.find(text)
+
+
+def test_an_office_abroad_named_in_the_text_is_not_the_job() -> None:
+    text = (
+        "# Case Manager\n\nFounded in Milan, Italy, our network now runs clinics in the US.\n\n"
+        "Our clinic in Denver, CO serves adults at home.\n\nCompetitive salary.\n"
+    )
+    assert laws_named(lint(text)) == {"Colorado"}
+    only_italy = "# Case Manager\n\nOur clinic in Milan, Italy serves adults.\n\nGood pay.\n"
+    assert laws_named(lint(only_italy)) == {"Italy"}
+
+
+def test_towns_named_after_a_state_stay_places() -> None:
+    for text, region in (
+        ("Wyoming, Michigan", "MI"),
+        ("Washington, New Jersey", "NJ"),
+        ("Oregon, Ohio", "OH"),
+    ):
+        [loc] = location.parse(text)
+        assert loc.region == region, text
+
+
+def test_a_missing_benefits_description_points_at_the_benefits_heading() -> None:
+    text = (
+        "---\nlocation: Chicago, IL\n---\n# Case Manager\n\n"
+        "The pay is $50,000 to $60,000 a year.\n\n## What we offer\n\nA friendly team.\n"
+    )
+    report = Linter(from_dict({"select": ["C101"]}), today=TODAY).lint_text(text, "p.md")
+    [finding] = report.findings
+    assert "benefits" in finding.message and report.line_col(finding.start)[0] == 8

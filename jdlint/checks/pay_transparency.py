@@ -442,6 +442,7 @@ def _pay_fact(pay: pay_mod.Pay | None) -> tuple[str]:
     return ("pay-missing",) if pay is None or pay.kind == "vague" else ("pay-range",)
 
 
+# The section a missing statement belongs in; the pay requirements point at the pay stated.
 _ANCHORS = {
     "range": "benefits",
     "minimum": "benefits",
@@ -451,19 +452,20 @@ _ANCHORS = {
     "deadline": "how_to_apply",
     "ai_disclosure": "how_to_apply",
 }
+_AT_PAY = ("range", "minimum", "max_width", "collective_agreement")
 
 
 def _anchor(requirement: str, ctx: Context, pay: pay_mod.Pay | None) -> tuple[int, int]:
     """Where a finding points: the pay it is about, else the section the missing text
     belongs in, else the title."""
     posting = ctx.posting
-    wanted = _ANCHORS.get(requirement)
-    if wanted == "benefits" and pay is not None and pay.block is not None:
+    if requirement in _AT_PAY and pay is not None and pay.block is not None:
         return pay.block.source_span(pay.start, pay.end)
-    if wanted == "benefits" and pay is not None and posting.front_matter is not None:
+    if requirement in _AT_PAY and pay is not None and posting.front_matter is not None:
         line = posting.front_matter.key_lines.get("salary")
         if line:
             return posting.lines.offset(line), posting.lines.line_end(line)
+    wanted = _ANCHORS.get(requirement)
     if wanted:
         for s in posting.sections_with(wanted):
             if s.heading is not None:
