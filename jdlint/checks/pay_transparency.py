@@ -35,7 +35,7 @@ _TABLES: dict[int, tuple[Any, Any]] = {}
 KIND = "pay-transparency"
 OPTIONS = {
     "jurisdictions": Option(
-        list[dict], [], doc="the pay transparency laws (see docs/rule-packs.md); empty: use C101's"
+        list[dict], [], doc="the pay transparency laws (see docs/compliance.md); empty: use C101's"
     ),
     "report": Option(
         str,
@@ -285,9 +285,8 @@ def _one(
         }[requirement]()
     if met:
         return None
-    return _PROBLEMS[
-        requirement
-    ], "; the posting states no duties" if requirement == "description" else ""
+    found = "; the posting states no duties" if requirement == "description" else ""
+    return _PROBLEMS[requirement], found
 
 
 def _search(posting: Any, pattern: re.Pattern[str]) -> bool:
