@@ -282,7 +282,11 @@ def test_new_york_state_wants_the_job_description() -> None:
 @pytest.mark.parametrize(
     ("place", "pay", "ok"),
     [
-        ("Vienna, Austria", "Mindestgehalt ab € 2.800 brutto pro Monat, Überzahlung möglich.", True),
+        (
+            "Vienna, Austria",
+            "Mindestgehalt ab € 2.800 brutto pro Monat, Überzahlung möglich.",
+            True,
+        ),
         ("Wien", "Das Gehalt beträgt EUR 3.200 brutto monatlich.", True),
         ("Vienna, Austria", "From EUR 2,800 a month, with willingness to pay more.", True),
         ("Vienna, Austria", "Bezahlung laut Kollektivvertrag.", False),
