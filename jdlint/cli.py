@@ -931,3 +931,11 @@ def jsonld_cmd(posting: str, config_path: str | None, input_format: str) -> None
     from .jsonld_cli import run
 
     sys.exit(run(posting, config_path, None if input_format == "auto" else input_format))
+
+
+@main.command("server")
+def server_cmd() -> None:
+    """Run the language server on standard input and output (editors start it)."""
+    from .server import run
+
+    sys.exit(run())
