@@ -221,6 +221,7 @@ class Service:
         hit = [f for f in result.findings if _touches(f, offset, offset)]
         if not hit:
             return None
+        hit.sort(key=lambda f: f.end - f.start)  # the narrowest first: the word under the cursor
         start, end = min(f.start for f in hit), max(f.end for f in hit)
         kind = lsp.MarkupKind.Markdown if self.markdown_hover else lsp.MarkupKind.PlainText
         return lsp.Hover(
