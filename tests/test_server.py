@@ -337,23 +337,24 @@ def test_disable_for_this_line_silences_that_finding_and_changes_nothing_else(
         assert "<!-- jdlint-disable-next-line " + f.code + " -->" in new
         after = linter.lint_text(new, str(path))
 
-        def others(report, line_of):
-            return sorted(
-                (g.code, g.message)
-                for g in report.findings
-                if not (g.code == f.code and line_of(g.start) == line)
-                and (f.fact is None or g.fact != f.fact)
-            )
-
         shift = new.count("\n") - text.count("\n")
         assert not any(
             g.code == f.code and after.line_col(g.start)[0] == line + shift and g.message == f.message
             for g in after.findings
         )
-        assert others(after, lambda o: after.line_col(o)[0] - shift) == others(
-            result.report, lambda o: result.report.line_col(o)[0]
-        )
+        assert _others(after, f, line, shift) == _others(result.report, f, line, 0)
     assert offered
+
+
+def _others(report, f, line: int, shift: int) -> list[tuple[str, str]]:
+    """The findings of a report but those on ``line`` (moved down by ``shift``) of f's rule,
+    and those about f's fact."""
+    return sorted(
+        (g.code, g.message)
+        for g in report.findings
+        if not (g.code == f.code and report.line_col(g.start)[0] - shift == line)
+        and (f.fact is None or g.fact != f.fact)
+    )
 
 
 def test_disable_keeps_a_markdown_paragraph_whole_and_works_in_html(service: Service, tmp_path: Path) -> None:
