@@ -30,6 +30,9 @@ class Client(LanguageClient):
         self.logs: list[lsp.LogMessageParams] = []
         self.stderr = bytearray()
         self.changed = threading.Condition()
+        # What workspace/configuration answers for the "jdlint" section.
+        self.configuration: Any = None
+        self.configuration_asked = 0
 
         @self.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def diagnostics(params: lsp.PublishDiagnosticsParams) -> None:
@@ -48,6 +51,13 @@ class Client(LanguageClient):
             with self.changed:
                 self.logs.append(params)
                 self.changed.notify_all()
+
+        @self.feature(lsp.WORKSPACE_CONFIGURATION)
+        def configuration(params: lsp.ConfigurationParams) -> list[Any]:
+            with self.changed:
+                self.configuration_asked += 1
+                self.changed.notify_all()
+            return [self.configuration if i.section == "jdlint" else None for i in params.items]
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         self.logs.append(lsp.LogMessageParams(type=lsp.MessageType.Error, message=str(error)))

@@ -222,7 +222,7 @@ class Service:
         if not hit:
             return None
         hit.sort(key=lambda f: f.end - f.start)  # the narrowest first: the word under the cursor
-        start, end = min(f.start for f in hit), max(f.end for f in hit)
+        start, end = hit[0].start, hit[0].end
         kind = lsp.MarkupKind.Markdown if self.markdown_hover else lsp.MarkupKind.PlainText
         return lsp.Hover(
             contents=lsp.MarkupContent(
