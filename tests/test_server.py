@@ -4,7 +4,6 @@ drives the real server over stdio; tests/test_server_nvim.py puts an editor in f
 
 from __future__ import annotations
 
-import asyncio
 import subprocess
 import sys
 import textwrap
@@ -457,30 +456,87 @@ def test_the_service_survives_any_sequence_of_edits(edits, tmp_path: Path) -> No
 # -- the scheduler -----------------------------------------------------------------------
 
 
-def test_the_first_edit_after_a_pause_is_linted_at_once_and_a_burst_once_at_its_end() -> None:
+class FakeLoop:
+    """Time that moves only when the test says, and the timers due by then."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.timers: list[list] = []  # [when, callback, cancelled]
+
+    def later(self, delay: float, callback):
+        timer = [self.now + delay, callback, False]
+        self.timers.append(timer)
+
+        class Handle:
+            def cancel(self) -> None:
+                timer[2] = True
+
+        return Handle()
+
+    def advance(self, seconds: float) -> None:
+        end = self.now + seconds
+        while True:
+            due = sorted((t for t in self.timers if not t[2] and t[0] <= end), key=lambda t: t[0])
+            if not due:
+                break
+            timer = due[0]
+            timer[2] = True
+            self.now = max(self.now, timer[0])
+            timer[1]()
+        self.now = max(self.now, end)
+
+
+def _scheduler(lint_seconds: float = 0.0):
     from jdlint.server.lsp import Scheduler
 
+    loop = FakeLoop()
     runs: list[tuple[str, float]] = []
 
-    async def scenario() -> None:
-        loop = asyncio.get_running_loop()
-        scheduler = Scheduler(lambda uri: runs.append((uri, loop.time())))
-        t0 = loop.time()
-        scheduler.changed("a", 200)  # after a pause: now
-        await asyncio.sleep(0.01)
-        assert [u for u, _ in runs] == ["a"]
-        for _ in range(5):  # a burst: one lint, once it has been still 200 ms
-            scheduler.changed("a", 200)
-            await asyncio.sleep(0.02)
-        assert len(runs) == 1
-        await asyncio.sleep(0.5)
-        assert len(runs) == 2 and runs[1][1] - t0 >= 0.2
-        scheduler.changed("b", 0)
-        scheduler.now("a")
-        await asyncio.sleep(0.01)
-        assert sorted(u for u, _ in runs[2:]) == ["a", "b"]
+    def run(uri: str) -> None:
+        runs.append((uri, loop.now))
+        loop.now += lint_seconds  # a lint takes this long, and nothing else happens meanwhile
 
-    asyncio.run(scenario())
+    return Scheduler(run, clock=lambda: loop.now, later=loop.later), loop, runs
+
+
+def test_the_first_edit_after_a_pause_is_linted_at_once_and_a_burst_once_at_its_end() -> None:
+    scheduler, loop, runs = _scheduler()
+    scheduler.changed("a", 200)  # the first edit: at once
+    loop.advance(0)
+    assert runs == [("a", 0.0)]
+    for _ in range(5):  # a burst, 20 ms apart: once, 200 ms after its last edit
+        loop.advance(0.02)
+        scheduler.changed("a", 200)
+    loop.advance(0.199)
+    assert len(runs) == 1
+    loop.advance(0.002)
+    assert runs[1] == ("a", pytest.approx(0.1 + 0.2))
+    loop.advance(1)  # a pause, then an edit: at once again
+    scheduler.changed("a", 200)
+    loop.advance(0)
+    assert len(runs) == 3
+    scheduler.changed("b", 0)  # debounce 0: every edit at once
+    scheduler.now("a")  # open and save: at once
+    loop.advance(0)
+    assert sorted(u for u, _ in runs[3:]) == ["a", "b"]
+    scheduler.changed("a", 200)
+    scheduler.forget("a")  # closed: the pending lint is dropped
+    loop.advance(1)
+    assert len(runs) == 5
+
+
+def test_edits_that_waited_for_a_lint_are_a_burst() -> None:
+    """A lint holds the loop; the edits read after it arrived while it ran: they are linted
+    together once the document is still, not each at once."""
+    scheduler, loop, runs = _scheduler(lint_seconds=0.15)
+    scheduler.changed("a", 100)
+    loop.advance(0)  # linted at once, until 0.15
+    scheduler.changed("a", 100)  # read when the lint ended
+    scheduler.changed("a", 100)
+    loop.advance(0.099)
+    assert len(runs) == 1
+    loop.advance(0.002)
+    assert len(runs) == 2 and runs[1][1] == pytest.approx(0.25)
 
 
 # -- the extra ---------------------------------------------------------------------------

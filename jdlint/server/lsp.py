@@ -62,18 +62,29 @@ class _Protocol(LanguageServerProtocol):
 
 
 class Scheduler:
-    """When each document is linted after a change (see the module's doc)."""
+    """When each document is linted after a change (see the module's doc).
 
-    def __init__(self, run: Callable[[str], None], clock: Callable[[], float] = time.monotonic):
+    "Still" counts from the later of the last change and the end of the last lint: edits
+    that queued up while a lint ran are a burst, not the first edit after a pause.
+    """
+
+    def __init__(
+        self,
+        run: Callable[[str], None],
+        clock: Callable[[], float] = time.monotonic,
+        later: Callable[[float, Callable[[], None]], Any] | None = None,
+    ) -> None:
         self.run = run
         self.clock = clock
-        self.last_change: dict[str, float] = {}
-        self.pending: dict[str, asyncio.TimerHandle | asyncio.Handle] = {}
+        # later(seconds, callback) -> a handle with cancel(); the event loop's by default.
+        self.later = later or (lambda delay, f: asyncio.get_running_loop().call_later(delay, f))
+        self.active: dict[str, float] = {}  # uri -> last change or end of a lint
+        self.pending: dict[str, Any] = {}
 
     def changed(self, uri: str, debounce_ms: int) -> None:
         now = self.clock()
-        last = self.last_change.get(uri)
-        self.last_change[uri] = now
+        last = self.active.get(uri)
+        self.active[uri] = now
         delay = debounce_ms / 1000
         handle = self.pending.pop(uri, None)
         if handle is not None:
@@ -92,16 +103,18 @@ class Scheduler:
         handle = self.pending.pop(uri, None)
         if handle is not None:
             handle.cancel()
-        self.last_change.pop(uri, None)
+        self.active.pop(uri, None)
 
     def _at(self, uri: str, delay: float) -> None:
-        loop = asyncio.get_running_loop()
-
         def fire() -> None:
             self.pending.pop(uri, None)
-            self.run(uri)
+            try:
+                self.run(uri)
+            finally:
+                if uri in self.active:
+                    self.active[uri] = self.clock()
 
-        self.pending[uri] = loop.call_later(delay, fire) if delay > 0 else loop.call_soon(fire)
+        self.pending[uri] = self.later(delay, fire)
 
 
 class JdlintServer(LanguageServer):
