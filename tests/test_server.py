@@ -571,3 +571,47 @@ def test_applicable_edits_are_the_edits_apply_edits_makes(text: str, raw) -> Non
         pos = e.end
     out.append(text[pos:])
     assert ("".join(out), len(chosen)) == apply_edits(text, edits)
+
+
+# -- docs/editors.md ---------------------------------------------------------------------
+
+
+def test_the_editor_snippets_parse_and_use_settings_the_server_knows() -> None:
+    import json
+    import re
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
+    doc = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```(\w+)\n(.*?)```", doc, re.S)
+    seen = {"json": 0, "toml": 0, "lua": 0}
+    for lang, body in blocks:
+        if lang == "json":
+            data = json.loads(body)
+            options = (
+                data.get("glspc.server.initializationOptions")
+                or data.get("clients", {}).get("jdlint", {}).get("initializationOptions")
+            )
+            if options is not None:
+                assert parse(options).problems == [] and parse(options).settings == Settings()
+        elif lang == "toml":
+            data = tomllib.loads(body)
+            config = data.get("language-server", {}).get("jdlint", {}).get("config")
+            if config is not None:
+                assert parse(config).problems == []
+                assert data["language-server"]["jdlint"]["args"] == ["server"]
+        elif lang == "lua":
+            assert '"jdlint", "server"' in body
+        else:
+            continue
+        seen[lang] += 1
+    assert seen["json"] >= 3 and seen["toml"] >= 2 and seen["lua"] >= 2
+    # Every setting in the table is one the server reads.
+    table = re.findall(r"^\| `(\w+)` \|", doc, re.M)
+    assert table and all(parse({name: None}).problems == [] for name in table)
+    from jdlint.server.settings import _ALIASES
+
+    assert {name.lower() for name in table} <= set(_ALIASES)
