@@ -109,7 +109,7 @@ def linter() -> Linter:
 @pytest.fixture
 def service() -> Service:
     messages: list[str] = []
-    svc = Service(notify=messages.append)
+    svc = Service(notify=lambda message, warning=False: messages.append(message))
     svc.messages = messages  # type: ignore[attr-defined]
     return svc
 
@@ -226,6 +226,14 @@ def test_a_crash_in_a_check_is_one_diagnostic_and_the_service_goes_on(
     assert "internal error: RuntimeError: kaboom" in d.message
     monkeypatch.undo()
     assert any(d.code == "I502" for d in service.lint(uri).diagnostics)
+
+
+def test_a_posting_over_its_cpu_budget_is_one_diagnostic(service: Service, tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".jdlint.yaml").write_text("time-limit: 0.000001\n", encoding="utf-8")
+    uri = open_doc(service, tmp_path / "p.md", FLAWED.read_text(encoding="utf-8"))
+    (d,) = service.lint(uri).diagnostics
+    assert "time limit for this posting" in d.message
 
 
 def test_a_config_error_is_one_message_and_clears_the_documents_diagnostics(

@@ -120,11 +120,12 @@ class Scheduler:
 class JdlintServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("jdlint", __version__, protocol_cls=_Protocol)
-        self.service = Service(notify=self.show_error)
+        self.service = Service(notify=self.show)
         self.scheduler = Scheduler(self.lint_and_publish)
 
-    def show_error(self, message: str) -> None:
-        self.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=message))
+    def show(self, message: str, warning: bool = False) -> None:
+        kind = lsp.MessageType.Warning if warning else lsp.MessageType.Error
+        self.window_show_message(lsp.ShowMessageParams(type=kind, message=message))
 
     def lint_and_publish(self, uri: str) -> None:
         try:

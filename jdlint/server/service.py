@@ -59,13 +59,15 @@ class Service:
         encoding: str = UTF16,
         markdown_hover: bool = True,
         versioned_edits: bool = True,
-        notify: Callable[[str], None] | None = None,
+        notify: Callable[..., None] | None = None,
     ) -> None:
         self.encoding = encoding
         self.markdown_hover = markdown_hover
         self.versioned_edits = versioned_edits
-        # Messages for the user (config errors, bad settings), shown once each.
-        self.notify = notify or (lambda message: None)
+        # Messages for the user (config errors, bad settings), shown once each:
+        # notify(message) for an error, notify(message, warning=True) for a warning.
+        self.notify = notify or (lambda message, warning=False: None)
+        self._warned: set[str] = set()
         self.documents: dict[str, Document] = {}
         self.results: dict[str, Result] = {}
         self._shown: dict[str | None, str] = {}  # config file -> the error last shown
@@ -191,6 +193,7 @@ class Service:
             message = f"internal error: {type(e).__name__}: {e} (please report this)"
             return Result(text, doc.version, None, [convert.failure(message, positions)])
         self._shown.pop(config.path, None)
+        self._warn_ignored_configs()
         if report.error:
             return Result(text, doc.version, report, [convert.failure(report.error, positions)])
         _, rules = self.linter.ruleset(config)
@@ -203,6 +206,14 @@ class Service:
             for f in shown
         ]
         return Result(text, doc.version, report, diagnostics, shown, by_code)
+
+    def _warn_ignored_configs(self) -> None:
+        """Once per file: a config the search passed over (another user's), as the
+        command line warns."""
+        for path, reason in cfg.ignored_configs().items():
+            if path not in self._warned:
+                self._warned.add(path)
+                self.notify(f"jdlint: ignoring {display.path(path)}: {reason}", warning=True)
 
     def _config_error(self, e: ConfigError) -> None:
         message = str(e)
