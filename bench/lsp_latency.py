@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -115,6 +116,7 @@ def main() -> None:
     args = parser.parse_args()
     posting = args.posting.read_text(encoding="utf-8")
     edits = _typing(posting, args.edits)
+    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     rows = {}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -126,12 +128,19 @@ def main() -> None:
             posting, bursts, {}, 0.15, 5, work
         )
     rows["Linter.lint_text in process (the floor)"] = _in_process(posting, args.edits)
-    summary = {
+    summary: dict = {
         name: {"n": len(v), "median_ms": statistics.median(v), "p95_ms": _p95(v)}
         for name, v in rows.items()
     }
+    load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    cores = os.cpu_count()
     lines = [
         f"# jdlint server: didChange to diagnostics ({args.posting.name}, {len(posting):,} characters)",
+        "",
+        # Wall-clock times: on a shared machine, what else runs shows in them.
+        f"{cores} cores; load average {load_before:.1f} before, {load_after:.1f} after."
+        if load_before is not None and load_after is not None
+        else f"{cores} cores.",
         "",
         "| typing | edits | median ms | p95 ms |",
         "|---|---:|---:|---:|",
@@ -140,7 +149,8 @@ def main() -> None:
         lines.append(f"| {name} | {s['n']} | {s['median_ms']:.1f} | {s['p95_ms']:.1f} |")
     text = "\n".join(lines) + "\n"
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "lsp.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    record = {"rows": summary, "cores": cores, "load_before": load_before, "load_after": load_after}
+    (OUT / "lsp.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     (OUT / "lsp.md").write_text(text, encoding="utf-8")
     print(text, end="")
 

@@ -309,6 +309,26 @@ def test_fix_fix_all_and_replace_actions(service: Service, tmp_path: Path) -> No
     assert not any(t.startswith("Fix:") and "rockstar" in t for t in titles)
 
 
+def test_fix_all_on_save_computes_nothing_else(
+    service: Service, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Editors ask for source.fixAll with the whole document as the range on every save:
+    no suppression comment is worked out (each reads the posting again) for that."""
+    from jdlint.server import actions
+
+    text = "# Case Manager\n\nOur chairman and a rockstar.\n" * 3
+    uri = open_doc(service, tmp_path / "p.md", text)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("not asked for")
+
+    monkeypatch.setattr(actions, "disable", refuse)
+    monkeypatch.setattr(actions, "replacements", refuse)
+    whole = lsp.Range(lsp.Position(0, 0), lsp.Position(99, 0))
+    (fix_all,) = service.code_actions(uri, whole, only=["source.fixAll"])
+    assert _apply(text, fix_all) == text.replace("chairman", "chair")
+
+
 def test_replacements_keep_the_terms_case(service: Service, tmp_path: Path) -> None:
     text = "# Case Manager\n\nRockstar wanted.\n"
     uri = open_doc(service, tmp_path / "p.md", text)

@@ -35,7 +35,7 @@ from pygls.protocol import LanguageServerProtocol, lsp_method
 
 from .. import __version__
 from .documents import UTF8, UTF16, UTF32, Change
-from .service import Service
+from .service import FIX_ALL, Service
 
 log = logging.getLogger("jdlint.server")
 
@@ -246,7 +246,7 @@ def build() -> JdlintServer:
     @server.feature(
         lsp.TEXT_DOCUMENT_CODE_ACTION,
         lsp.CodeActionOptions(
-            code_action_kinds=[lsp.CodeActionKind.QuickFix, "source.fixAll.jdlint"]
+            code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL]
         ),
     )
     def code_action(ls: JdlintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:

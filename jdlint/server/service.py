@@ -255,8 +255,29 @@ class Service:
         hi = positions.offset(rng.end.line, rng.end.character)
         here = [f for f in result.findings if _touches(f, lo, hi)]
         found: list[actions.Action] = []
-        posting = result.report.posting
-        vocabulary = None
+        # Only what was asked for is computed: an editor that runs "fix all" on save asks
+        # with the whole document as the range and ``only`` source.fixAll.
+        if _wanted("quickfix", only):
+            found += self._quick_fixes(here, result, doc)
+        if _wanted(FIX_ALL, only):
+            all_edits = actions.fix_all(result.findings, text)
+            if all_edits:
+                title = f"Fix all safe jdlint fixes in this document ({len(all_edits)})"
+                found.append(actions.Action(title, FIX_ALL, all_edits))
+        out = []
+        seen: set[str] = set()
+        for a in found:
+            if a.title in seen or not _wanted(a.kind, only):
+                continue
+            seen.add(a.title)
+            out.append(self._code_action(a, doc, result, positions))
+        return out
+
+    def _quick_fixes(
+        self, here: list[Finding], result: Result, doc: Document
+    ) -> list[actions.Action]:
+        text = result.text
+        found: list[actions.Action] = []
         for f in here:
             rule = result.rules.get(f.code)
             edits = actions.fix(f, text)
@@ -270,30 +291,22 @@ class Service:
                     found.append(
                         actions.Action(_title("Replace", [edit], text), "quickfix", [edit], f)
                     )
+        posting = result.report.posting if result.report else None
+        if posting is None or not here:
+            return found
+        vocabulary = self.linter.ruleset(self.linter.config_for(doc.path))[0].vocabulary
+        read = partial(readers.read, path=doc.lint_path, vocab=vocabulary, fmt=posting.format)
+        disabled: set[tuple[str, int]] = set()
         for f in here:
-            if posting is None:
-                break
-            if vocabulary is None:
-                config = self.linter.config_for(doc.path)
-                vocabulary = self.linter.ruleset(config)[0].vocabulary
-            read = partial(readers.read, path=doc.lint_path, vocab=vocabulary, fmt=posting.format)
+            key = (f.code, posting.lines.line_col(f.start)[0])
+            if key in disabled:
+                continue  # one comment per rule and line
+            disabled.add(key)
             edit = actions.disable(f, posting, read)
             if edit is not None:
                 title = f"Disable {f.code} ({f.name}) for this line"
                 found.append(actions.Action(title, "quickfix", [edit], f))
-        all_edits = actions.fix_all(result.findings, text)
-        if all_edits:
-            count = len(all_edits)
-            title = f"Fix all safe jdlint fixes in this document ({count})"
-            found.append(actions.Action(title, "source.fixAll.jdlint", all_edits))
-        out = []
-        seen: set[str] = set()
-        for a in found:
-            if a.title in seen or not _wanted(a.kind, only):
-                continue
-            seen.add(a.title)
-            out.append(self._code_action(a, doc, result, positions))
-        return out
+        return found
 
     def _code_action(self, a: actions.Action, doc: Document, result: Result, positions: Any) -> lsp.CodeAction:
         edits = [
@@ -325,6 +338,9 @@ class Service:
             edit=edit,
             is_preferred=a.preferred or None,
         )
+
+
+FIX_ALL = "source.fixAll.jdlint"
 
 
 def _touches(f: Finding, lo: int, hi: int) -> bool:
