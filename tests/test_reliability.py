@@ -529,7 +529,8 @@ def test_2_5_another_users_config_is_ignored_with_a_warning(jdlint_cli, monkeypa
     [r"(?s).*.*.*.*Q", "[a-z ]*[a-z ]*[a-z ]*[a-z ]*Q", r"\w+\s*\w+x", r".*Q.*Q.*Q", r"(.*)(.*)$"],
 )
 def test_3_1_unbounded_repeats_that_share_a_run_are_rejected(jdlint_cli, pattern):
-    jdlint_cli.write(".jdlint.yaml", f"rules:\n  I301:\n    absent_pattern: '{pattern}'\n")
+    # I302 is a term rule (I301 has its own kind, without absent_pattern).
+    jdlint_cli.write(".jdlint.yaml", f"rules:\n  I302:\n    absent_pattern: '{pattern}'\n")
     jdlint_cli.write("p.md", POSTING)
     result = jdlint_cli.run("check", "p.md")
     assert result.exit_code == 2
@@ -551,7 +552,9 @@ SLOW_POSTING = (
     + SLOW_PARAGRAPH
     + "\n"
 )
-SLOW_PATTERN = {"S104": {"text_pattern": "[a-z ]+X", "min_words": 0}}
+# S101 (no overview) searches the body for its text_pattern (S104 has none since pay became
+# a whole-posting finding).
+SLOW_PATTERN = {"S101": {"text_pattern": "[a-z ]+X", "min_words": 0}}
 
 
 def test_3_1_a_slow_pattern_that_passes_the_check_is_stopped_by_the_budget():
@@ -559,7 +562,7 @@ def test_3_1_a_slow_pattern_that_passes_the_check_is_stopped_by_the_budget():
     the posting gets one error when its CPU budget runs out, inside the regular
     expression (it would search for an hour)."""
     text = SLOW_POSTING
-    linter = Linter(from_dict({"select": ["S104"], "rules": SLOW_PATTERN, "time-limit": 2}))
+    linter = Linter(from_dict({"select": ["S101"], "rules": SLOW_PATTERN, "time-limit": 2}))
     report = linter.lint_text(text, "p.md")
     assert report.error == (
         "stopped after 2 s of CPU time, the time limit for this posting (time-limit in "
@@ -731,11 +734,11 @@ def test_3_6_and_4_4_stopping_a_jobs_run_stops_its_workers(tmp_path, how):
     for name in ("a.md", "b.md", "c.md"):
         (tmp_path / name).write_text(SLOW_POSTING)
     (tmp_path / ".jdlint.yaml").write_text(
-        "rules:\n  S104:\n    text_pattern: '[a-z ]+X'\n    min_words: 0\ntime-limit: 100\n"
+        "rules:\n  S101:\n    text_pattern: '[a-z ]+X'\n    min_words: 0\ntime-limit: 100\n"
     )
     env = _env(**{marker: "1"})
     proc = subprocess.Popen(
-        [*JDLINT, "--jobs", "2", "--select", "S104", "a.md", "b.md", "c.md"],
+        [*JDLINT, "--jobs", "2", "--select", "S101", "a.md", "b.md", "c.md"],
         cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         start_new_session=True,
     )

@@ -6,12 +6,12 @@ import json
 import sys
 from pathlib import Path
 
-from . import display, files, packs, readers
-from .config import discover, load_file
-from .engine import DEFAULT_MAX_BYTES
-from .errors import ConfigError, InputError
-from .jsonld import build
-from .textio import decode, read_file
+from .. import display, files, packs, readers
+from ..config import discover, load_file
+from ..engine import DEFAULT_MAX_BYTES
+from ..errors import ConfigError, InputError
+from ..jsonld import build
+from ..textio import decode, read_file
 
 EXIT_OK, EXIT_MISSING, EXIT_ERROR = 0, 1, 2
 
