@@ -1,7 +1,7 @@
 """The command line: options parsed here, the work done in ``jdlint/commands/``.
 
-``jdlint [check] PATH...``, ``jdlint rules``, ``jdlint explain CODE``, ``jdlint init``,
-``jdlint jsonld POSTING``. Each command's options become arguments of its module's
+``jdlint [check] PATH...``, ``jdlint rules``, ``jdlint explain CODE``, ``jdlint profiles``,
+``jdlint init``, ``jdlint jsonld POSTING``. Each command's options become arguments of its module's
 ``run``; nothing here reads a posting or prints a report.
 """
 
@@ -29,12 +29,15 @@ from .commands.common import (
 from .config import Config
 from .readers import FORMATS
 
+# Options of ``jdlint`` itself; any other first argument starts ``jdlint check``.
+_GROUP_OPTIONS = ("--help", "-h", "--version", "-V")
+
 
 class _DefaultGroup(click.Group):
     """Runs ``check`` when the first argument is not a command, as ``ruff`` does."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        if args and args[0] not in self.commands and args[0] not in _GROUP_OPTIONS:
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
@@ -81,12 +84,13 @@ class _DefaultGroup(click.Group):
 
 
 @click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="jdlint")
+@click.version_option(__version__, "--version", "-V", prog_name="jdlint")
 def main() -> None:
     """jdlint: lint job postings for structure, role coverage, SEO, readability,
     inclusive language and compliance.
 
-    Run ``jdlint PATH...`` (the same as ``jdlint check PATH...``).
+    Run 'jdlint PATH...', the same as 'jdlint check PATH...'. Exit status: 0 clean,
+    1 findings at or above --fail-on (warning by default), 2 usage, config or input errors.
     """
 
 
@@ -110,7 +114,12 @@ def main() -> None:
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),
     default=None,
-    help="Lowest severity that makes the exit status 1 [default: error].",
+    help="Lowest severity that makes the exit status 1 [default: warning; infos never fail].",
+)
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit with status 0 even when findings reach --fail-on (errors still exit 2).",
 )
 @click.option(
     "--config",
@@ -119,7 +128,9 @@ def main() -> None:
     default=None,
     help="Use this config file instead of searching upward from each posting.",
 )
-@click.option("--profile", default=None, help="Role profile to check against.")
+@click.option(
+    "--profile", default=None, help="Role profile to check against (see 'jdlint profiles')."
+)
 @click.option(
     "--input-format",
     type=click.Choice(["auto", *FORMATS]),
@@ -149,7 +160,20 @@ def main() -> None:
     help="Count findings per rule (instead of listing them, in the text report).",
 )
 @click.option(
-    "--fix", is_flag=True, help="Apply safe fixes in place, then report what is left."
+    "--show-source/--no-show-source",
+    default=None,
+    help="Show each finding's source line with the words marked [default: on a terminal].",
+)
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply safe fixes in place, then report what is left; with '-', write the fixed "
+    "text to standard output and the report to standard error.",
+)
+@click.option(
+    "--fix-only",
+    is_flag=True,
+    help="Apply safe fixes and print what was fixed; no report (the jdlint-fix hook).",
 )
 @click.option(
     "--diff", "show_diff", is_flag=True, help="Print the safe fixes as a diff; change nothing."
@@ -170,6 +194,12 @@ def main() -> None:
     help="Stream postings from a JSON Lines file (- for standard input), one "
     '{"id", "text", "format"} object per line; write one JSON report object per line.',
 )
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print the config file and the settings that apply to the first path; lint nothing.",
+)
+@click.version_option(__version__, "--version", "-V", prog_name="jdlint")
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -189,6 +219,10 @@ def check(
     show_diff: bool,
     jobs: int,
     jsonl: str | None,
+    exit_zero: bool,
+    show_source: bool | None,
+    fix_only: bool,
+    show_settings: bool,
 ) -> None:
     """Lint postings (files, folders, or - for standard input)."""
     from .commands.check import CheckOptions, run
@@ -213,6 +247,10 @@ def check(
             show_diff=show_diff,
             jobs=jobs,
             jsonl=jsonl,
+            exit_zero=exit_zero,
+            show_source=show_source,
+            fix_only=fix_only,
+            show_settings=show_settings,
         )
     )
 
@@ -248,6 +286,18 @@ def explain(code: str, config_path: str | None) -> None:
     from .commands.explain import run
 
     run(code, config_path)
+
+
+@main.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@_config_option
+def profiles(fmt: str, config_path: str | None) -> None:
+    """List the role profiles: id and the titles each is detected from."""
+    from .commands.profiles import run
+
+    run(fmt, config_path)
 
 
 @main.command()

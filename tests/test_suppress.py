@@ -233,7 +233,7 @@ def test_comments_through_the_command_line(jdlint_cli):
     result = jdlint_cli.lint("-q", "--fail-on", "warning", "posting.md")
     assert result.exit_code == 1
     assert [line for line in result.stdout.splitlines() if " S201 " in line] == [
-        "posting.md:8:4: S201 Section 'Schedule' is empty: add its content or remove the heading."
+        "posting.md:8:4: warning S201 Section 'Schedule' is empty: add its content or remove the heading."
     ]
 
 

@@ -7,8 +7,9 @@ from config ``employer: {size: N}`` (unknown size: the law is assumed to apply).
 whose date is after today does not apply yet, so a law that starts in 2027 turns on by
 itself.
 
-``report: violations`` reports, for each law that applies, each requirement the posting
-does not meet (an error naming the law). ``report: missing`` reports a posting with no
+``report: violations`` reports each requirement the posting does not meet, once for all
+the laws that apply and want it at the same place (an error naming them: New York State's
+and New York City's laws in one finding). ``report: missing`` reports a posting with no
 usable pay range where no law requires one (info).
 """
 
@@ -40,7 +41,9 @@ OPTIONS = {
         doc="violations (a law applies and is not met) or missing (no law, no range)",
     ),
 }
-MESSAGE_FIELDS = ("jurisdiction", "law", "problem", "place", "found", "later")
+MESSAGE_FIELDS = (
+    "jurisdiction", "law", "laws", "require", "problem", "place", "found", "later"
+)
 NEEDS: frozenset[str] = frozenset()
 
 _PROBLEMS = {
@@ -101,6 +104,9 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     if rule.options["report"] == "missing":
         yield from _missing(rule, ctx, matches, pay)
         return
+    # Laws that want the same thing at the same place (New York State's and New York
+    # City's range) are one finding naming them all: one fact, one fix.
+    groups: dict[tuple[str, int, int], list[Match]] = {}
     for m in matches:
         if m.status != "applies":
             continue
@@ -108,19 +114,31 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
             if _met(requirement, posting, pay):
                 continue
             start, end = _anchor(requirement, ctx, pay)
-            finding = rule.finding(
-                start,
-                end,
-                jurisdiction=m.jurisdiction.name,
-                law=m.jurisdiction.law,
-                problem=_PROBLEMS[requirement],
-                place=m.location.describe(),
-                found=_found(requirement, pay),
-                later="",
-            )
-            if requirement == "range":
-                finding.fact = _pay_fact(pay)
-            yield finding
+            groups.setdefault((requirement, start, end), []).append(m)
+    for (requirement, start, end), laws in groups.items():
+        first = laws[0]
+        places = list(dict.fromkeys(m.location.describe() for m in laws))
+        finding = rule.finding(
+            start,
+            end,
+            jurisdiction=first.jurisdiction.name,
+            law=first.jurisdiction.law,
+            laws=_and([f"{m.jurisdiction.name} ({m.jurisdiction.law})" for m in laws]),
+            require="requires" if len(laws) == 1 else "require",
+            problem=_PROBLEMS[requirement],
+            place=_and(places),
+            found=_found(requirement, pay),
+            later="",
+        )
+        finding.data["jurisdictions"] = [m.jurisdiction.id for m in laws]
+        if requirement == "range":
+            finding.fact = _pay_fact(pay)
+        yield finding
+
+
+def _and(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _met(requirement: str, posting: Any, pay: pay_mod.Pay | None) -> bool:
@@ -168,6 +186,8 @@ def _missing(
         end,
         jurisdiction="",
         law="",
+        laws="",
+        require="",
         problem=_PROBLEMS["range"],
         place="",
         found=_found("range", pay),

@@ -271,6 +271,9 @@ def _finding(
         suggestion=suggestions[0] if suggestions else "",
         note=note,
     )
+    # The same words reported by another rule (a title rule's "Rockstar") are one fact:
+    # one finding, one fix (findings.one_per_fact).
+    finding.fact = words_fact(start, end)
     fix = entry.get("fix")
     # A fix is offered only for the exact form the entry names (not another form of the
     # lemma), where the source is the clean text itself (no markup inside), nothing is
@@ -287,6 +290,11 @@ def _finding(
     ):
         finding.fix = [Edit(start, end, terms.keep_case(matched, fix))]
     return finding
+
+
+def words_fact(start: int, end: int) -> tuple[str, int, int]:
+    """The fact of a finding about exactly these words of the source."""
+    return ("words", start, end)
 
 
 def _exact(text: str, span: tuple[int, int], entry: dict) -> bool:

@@ -28,6 +28,7 @@ from .common import (
     fail,
     is_terminal,
     note,
+    terminal_width,
     warn,
     warn_ignored_configs,
 )
@@ -53,9 +54,13 @@ class CheckOptions:
     quiet: bool = False
     statistics: bool = False
     fix: bool = False
+    fix_only: bool = False
     show_diff: bool = False
     jobs: int = 1
     jsonl: str | None = None
+    show_source: bool | None = None  # None: show-source in config, else on a terminal
+    exit_zero: bool = False
+    show_settings: bool = False
 
     def overrides(self) -> dict[str, Any]:
         """The settings given on the command line, over those of any config."""
@@ -85,35 +90,68 @@ def run(opts: CheckOptions) -> NoReturn:
         from .jsonl import run as run_jsonl
 
         run_jsonl(opts, overrides, jobs)
+    stdin_only = opts.paths == ("-",)
+    fixing = opts.fix or opts.fix_only or opts.show_diff
     try:
         fixed = load_file(opts.config_path) if opts.config_path else None
         linter = Linter(fixed, overrides)
-        # Validate config and packs before reading any posting.
+        # Validate config, packs and the profile before reading any posting.
         first = next((p for p in opts.paths if p != "-"), None)
-        linter.check_config(config_probe(first) if first else opts.stdin_filename)
+        probe = config_probe(first) if first else opts.stdin_filename
+        linter.check_config(probe)
     except ConfigError as e:
         fail(str(e))
+    if opts.show_settings:
+        from .settings import run as show_settings
+
+        sys.exit(show_settings(linter, probe))
 
     fmt = choose(opts.fmt, output=opts.output, env=os.environ)
     reading = opts.input_format
+    if fixing and stdin_only:
+        from .fix import fix_stdin
+
+        sys.exit(
+            fix_stdin(
+                linter,
+                opts.stdin_filename,
+                reading,
+                diff=opts.show_diff,
+                quiet=opts.quiet,
+                exit_zero=opts.exit_zero,
+                fail_on=opts.fail_on,
+                color=opts.color,
+            )
+        )
     fix_failed = False
-    if opts.fix or opts.show_diff:
+    if fixing:
         from .fix import fix_or_diff
 
         fix_failed = fix_or_diff(
             linter,
             opts.paths,
             reading,
-            write=opts.fix and not opts.show_diff,
+            write=(opts.fix or opts.fix_only) and not opts.show_diff,
             quiet=opts.quiet,
             fmt=fmt,
+            to_stdout=opts.fix_only,
         )
+        if opts.fix_only:
+            warn_ignored_configs(fmt)
+            sys.exit(EXIT_ERROR if fix_failed else EXIT_OK)
     reports = lint_all(linter, opts, reading, fmt, jobs, overrides)
 
     warn_ignored_configs(fmt)
-    use_colour = colour(opts.color) if opts.output is None else False
+    to_screen = opts.output is None
+    use_colour = colour(opts.color) if to_screen else False
+    width = terminal_width() if to_screen else None
     buffer = io.StringIO()
-    options: dict[str, Any] = {"color": use_colour, "quiet": opts.quiet}
+    options: dict[str, Any] = {
+        "color": use_colour,
+        "quiet": opts.quiet,
+        "width": width,
+        "show_source": _show_source(linter, opts, probe, width is not None),
+    }
     if fmt == "sarif":
         options["rules"] = _active_rules(linter, reports, opts.stdin_filename)
     if opts.statistics and fmt == "text":
@@ -151,11 +189,22 @@ def run(opts: CheckOptions) -> NoReturn:
 
     if any(r.error for r in reports) or fix_failed:
         sys.exit(EXIT_ERROR)
-    if any(
+    if not opts.exit_zero and any(
         f.severity >= failing(linter, opts.fail_on, r.path) for r in reports for f in r.findings
     ):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _show_source(linter: Linter, opts: CheckOptions, probe: str | None, terminal: bool) -> bool:
+    """--show-source/--no-show-source, else show-source in config, else on a terminal."""
+    if opts.show_source is not None:
+        return opts.show_source
+    try:
+        configured = linter.config_for(probe).get("show-source")
+    except ConfigError:
+        configured = None
+    return terminal if configured is None else bool(configured)
 
 
 def lint_all(
@@ -255,12 +304,17 @@ def _progress(items: list[Any], quiet: bool) -> Iterator[Any]:
         yield bar
 
 
+# Findings at or above this severity fail a run unless --fail-on or config say otherwise:
+# warnings block, infos never do (ruff, ESLint and yamllint fail on what they report).
+DEFAULT_FAIL_ON = "warning"
+
+
 def failing(linter: Linter, cli: str | None, path: str) -> Severity:
-    """--fail-on, else the fail-on of the config that applies to the file, else error."""
+    """--fail-on, else the fail-on of the config that applies to the file, else warning."""
     if cli:
         return Severity.parse(cli)
     probe = None if path == "-" else path
-    return Severity.parse(linter.config_for(probe).get("fail-on") or "error")
+    return Severity.parse(linter.config_for(probe).get("fail-on") or DEFAULT_FAIL_ON)
 
 
 def guarded(lint: Callable[[], FileReport], path: str) -> FileReport:
@@ -277,9 +331,14 @@ def guarded(lint: Callable[[], FileReport], path: str) -> FileReport:
         )
 
 
+def read_limit(linter: Linter, name: str | None) -> int:
+    """The most bytes of standard input to read: max-file-size of the config for ``name``."""
+    return int(linter.config_for(name).get("max-file-size", DEFAULT_MAX_BYTES))
+
+
 def read_stdin(linter: Linter, name: str | None) -> str:
     """Standard input as text, within the config's max-file-size; InputError otherwise."""
-    limit = linter.config_for(name).get("max-file-size", DEFAULT_MAX_BYTES)
+    limit = read_limit(linter, name)
     data = sys.stdin.buffer.read(limit + 1)
     if len(data) > limit:
         raise InputError(

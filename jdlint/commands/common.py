@@ -115,6 +115,20 @@ def is_terminal(stream: Any) -> bool:
         return False
 
 
+def stderr_colour() -> bool:
+    """Colour for a report written to standard error (``jdlint - --fix``)."""
+    return not os.environ.get("NO_COLOR") and is_terminal(sys.stderr)
+
+
+def terminal_width() -> int | None:
+    """Columns of the terminal standard output is, or None when it is not one."""
+    import shutil
+
+    if not is_terminal(sys.stdout):
+        return None
+    return max(40, shutil.get_terminal_size().columns)
+
+
 def colour(flag: bool | None) -> bool:
     """--color/--no-color, else colour on a terminal unless NO_COLOR is set."""
     if flag is not None:

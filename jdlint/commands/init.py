@@ -18,8 +18,12 @@ STARTER = """\
 # extend-select: []
 # ignore: []
 
-# Exit with status 1 when a finding at or above this severity is found.
-# fail-on: error
+# Exit with status 1 when a finding at or above this severity is found: warning (the
+# default; infos never fail), error (let warnings pass) or info.
+# fail-on: warning
+
+# Show each finding's source line with the words marked (default: on a terminal).
+# show-source: true
 
 # Change a rule's severity.
 # severity:
