@@ -86,6 +86,37 @@ class Linter:
         """Raise ConfigError now, before any file is read, if the config is invalid."""
         self.ruleset(self.config_for(path))
 
+    def may_fix(self, text: str, path: str | None = None) -> bool:
+        """False when no active rule could fix anything in ``text``: every kind that makes
+        fixes names the words a fix needs (``fix_words``), and none is in the text. True
+        whenever a kind cannot say (then the posting must be linted to know)."""
+        _, rules = self.ruleset(self.config_for(path))
+        words: set[str] = set()
+        for rule in rules:
+            kind = KINDS[rule.kind]
+            if not getattr(kind, "FIXES", False):
+                continue
+            named = kind.fix_words(rule) if hasattr(kind, "fix_words") else None
+            if named is None:
+                return True
+            words |= named
+        if not words:
+            return False
+        lowered = text.lower().replace("\u2019", "'")
+        return any(w in lowered for w in words)
+
+    def read_problem(self, text: str, path: str = "<text>", fmt: str | None = None) -> str | None:
+        """The error linting would give ``text`` before any rule runs (empty, broken front
+        matter, ...), found without spaCy; None when it reads."""
+        if not text.strip():
+            return "file is empty"
+        pack_set, _ = self.ruleset(self.config_for(path if path != "<text>" else None))
+        try:
+            readers.read(text, path, pack_set.vocabulary, fmt)
+        except InputError as e:
+            return str(e)
+        return None
+
     # -- linting -----------------------------------------------------------------
 
     def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> FileReport:

@@ -173,6 +173,11 @@ def _fix_file(linter: Linter, path: str, fmt: str | None, *, write: bool) -> Fix
         text, encoding, bom = decode_keeping(data)
     except InputError as e:
         return FixResult(path, error=str(e))
+    if not linter.may_fix(text, path):
+        # No word any fix needs: nothing to lint for, but a file that cannot be read as a
+        # posting is still said to be one.
+        problem = linter.read_problem(text, path, fmt)
+        return FixResult(path, error=f"not fixed: {problem}" if problem else None)
     report = linter.lint_text(text, path, fmt)
     if report.error:
         return FixResult(path, error=f"not fixed: {report.error}")

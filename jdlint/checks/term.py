@@ -50,6 +50,8 @@ OPTIONS = {
 }
 MESSAGE_FIELDS = ("term", "reason", "suggestion", "note")
 NEEDS = frozenset({"nlp"})
+# This kind's findings may carry fixes; fix_words says which words a fix needs.
+FIXES = True
 
 _TERM_KEYS = {
     "id",
@@ -290,6 +292,20 @@ def _finding(
     ):
         finding.fix = [Edit(start, end, terms.keep_case(matched, fix))]
     return finding
+
+
+def fix_words(rule: Rule) -> set[str]:
+    """Words one of which a posting must hold, in any case, for this rule to fix anything:
+    the first word of each entry with a fix. A fix applies only to the exact form its
+    entry names, written plainly in the source (``_finding``), so a posting without any of
+    these words needs no lint at all to know it has nothing to fix (``--fix-only`` then
+    never loads spaCy)."""
+    words = set()
+    for entry in rule.options.get("terms") or []:
+        pattern = entry.get("pattern")
+        if entry.get("fix") and isinstance(pattern, str) and _norm(pattern):
+            words.add(_norm(pattern).split()[0])
+    return words
 
 
 def words_fact(start: int, end: int) -> tuple[str, int, int]:

@@ -24,6 +24,8 @@ from .summary import file_line, fixable_line, summary_line
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 # Continuation lines of a wrapped message, and the lines under a finding.
 INDENT = "    "
+# The width of a source excerpt when the output is not a terminal (--show-source to a pipe).
+FRAME_WIDTH = 100
 
 
 def write(reports: list[FileReport], out: IO[str], options: dict[str, Any]) -> None:
@@ -42,12 +44,15 @@ def write(reports: list[FileReport], out: IO[str], options: dict[str, Any]) -> N
             continue
         for f in report.findings:
             out.write(_finding(report, f, shown, colour, width))
+            indent = INDENT
             if source and report.posting is not None:
-                for line in frame(report.posting.lines, f.start, f.end, width or 100):
+                lines = frame(report.posting.lines, f.start, f.end, width or FRAME_WIDTH)
+                for line in lines:
                     out.write(_style(line, colour, fg="blue") + "\n")
+                indent = lines[0][:-1] + "= "  # under the frame's gutter: "   = "
             if f.suggestions and suggestions:
-                label = "= suggestion: " if source else "suggestion: "
-                out.write(_wrap(label + display.text(" / ".join(f.suggestions)), width, INDENT))
+                text = "suggestion: " + display.text(" / ".join(f.suggestions))
+                out.write(_wrap(text, width, indent))
             if source:
                 out.write("\n")
         if not quiet and (report.findings or not several):
@@ -104,7 +109,7 @@ def _wrap(text: str, width: int | None, indent: str) -> str:
         text,
         width,
         initial_indent=indent,
-        subsequent_indent=indent + "  ",
+        subsequent_indent=" " * (len(indent) + 2),
         break_long_words=False,
         break_on_hyphens=False,
     )
