@@ -152,7 +152,10 @@ def main() -> None:
     "--color/--no-color", default=None, help="Colour the text report [default: on a terminal]."
 )
 @click.option(
-    "--quiet", "-q", is_flag=True, help="Print findings only: no summary line, no progress bar."
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="Print findings only: no scores, no summary, no progress bar.",
 )
 @click.option(
     "--statistics",

@@ -25,8 +25,8 @@ def run(opts: CheckOptions, overrides: dict[str, Any], jobs: int) -> NoReturn:
     assert source is not None
     if opts.paths:
         fail("--jsonl reads postings from its file; give no paths")
-    if opts.fix or opts.show_diff:
-        fail("--fix and --diff work on files, not a --jsonl stream")
+    if opts.fix or opts.fix_only or opts.show_diff:
+        fail("--fix, --fix-only and --diff work on files, not a --jsonl stream")
     if opts.fmt not in ("auto", "json"):
         fail("--jsonl writes JSON Lines; --format must be json or auto")
     spec = LinterSpec(

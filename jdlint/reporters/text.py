@@ -56,7 +56,8 @@ def write(reports: list[FileReport], out: IO[str], options: dict[str, Any]) -> N
             if source:
                 out.write("\n")
         if not quiet and (report.findings or not several):
-            out.write(_style(file_line(report), colour, bold=True) + "\n")
+            for line in _wrap(file_line(report), width, "").splitlines():
+                out.write(_style(line, colour, bold=True) + "\n")
         if report.findings and several and not source:
             out.write("\n")
     if not quiet:
