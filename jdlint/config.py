@@ -51,7 +51,10 @@ KEYS: dict[str, tuple[Any, str]] = {
     "sections": (dict[str, list[str]], "extra heading phrases per canonical section"),
     "profile": (str, "default role profile"),
     "keywords": (list[str], "target keywords"),
-    "employer": (dict[str, Any], "the employer: name, size (employees; pay transparency thresholds)"),
+    "employer": (
+        dict[str, Any],
+        "the employer: name, size (employees; pay transparency thresholds)",
+    ),
     "fail-on": (
         str,
         "lowest severity that makes the run fail: error, warning (the default) or info",
@@ -360,8 +363,13 @@ def _has_section(path: str, mtime_ns: int, size: int) -> bool:
     read, and most are not jdlint's: one that cannot be read or parsed is not a config."""
     try:
         doc = tomllib.loads(files.read_regular(path, files.MAX_DATA_FILE).decode("utf-8"))
-    except (files.NotReadable, UnicodeDecodeError, tomllib.TOMLDecodeError,
-            RecursionError, ValueError):
+    except (
+        files.NotReadable,
+        UnicodeDecodeError,
+        tomllib.TOMLDecodeError,
+        RecursionError,
+        ValueError,
+    ):
         return False
     tool = doc.get("tool")
     return isinstance(tool, dict) and "jdlint" in tool
@@ -408,8 +416,10 @@ def check_profile(packs: PackSet, config: Config) -> None:
     if value.strip() in known:
         return
     match = close_match(value.strip(), known)
-    tail = f" (did you mean '{match}'? see 'jdlint profiles')" if match else (
-        " (see 'jdlint profiles')"
+    tail = (
+        f" (did you mean '{match}'? see 'jdlint profiles')"
+        if match
+        else (" (see 'jdlint profiles')")
     )
     if value == config.cli.get("profile"):
         raise ConfigError(f"unknown profile '{value}' in --profile{tail}")

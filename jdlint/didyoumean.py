@@ -26,7 +26,10 @@ def close_match(value: str, candidates: Iterable[str], cutoff: float = 0.75) -> 
         codes = [c for c in options if _CODE_LIKE.match(c) and len(c) == len(typed)]
         # A code differs from its neighbours by one digit: only a swap or an O counts.
         for c in codes:
-            if sorted(c) == sorted(typed) and sum(a != b for a, b in zip(c, typed, strict=True)) == 2:
+            if (
+                sorted(c) == sorted(typed)
+                and sum(a != b for a, b in zip(c, typed, strict=True)) == 2
+            ):
                 return c
         return None
     lowered = {o.lower(): o for o in options}

@@ -154,7 +154,9 @@ class Linter:
             return report
         report.posting = posting
         try:
-            report.profile = _profile(posting, config, self.overrides.get("profile"), pack_set.roles)
+            report.profile = _profile(
+                posting, config, self.overrides.get("profile"), pack_set.roles
+            )
         except InputError as e:
             report.error = e.message
             return report
@@ -215,7 +217,9 @@ class Linter:
 DEFAULT_MAX_BYTES = 5_000_000
 
 
-def _profile(posting: Posting, config: cfg.Config, cli: str | None, roles: RoleData) -> dict[str, str]:
+def _profile(
+    posting: Posting, config: cfg.Config, cli: str | None, roles: RoleData
+) -> dict[str, str]:
     """The role profile: command line, front matter, config, else detected from the title.
 
     The command line's and the config's were checked before any posting was read

@@ -18,9 +18,7 @@ EXIT_OK, EXIT_MISSING, EXIT_ERROR = 0, 1, 2
 
 def run(path: str, config_path: str | None = None, fmt: str | None = None) -> int:
     try:
-        config = (
-            load_file(config_path) if config_path else discover(str(files.real(path).parent))
-        )
+        config = load_file(config_path) if config_path else discover(str(files.real(path).parent))
         pack_set = packs.load(config.pack_paths(), config.extra_sections())
     except ConfigError as e:
         _error(f"jdlint: error: {display.text(str(e))}")

@@ -62,9 +62,12 @@ def expand(
                     continue
                 found += 1
                 if os.path.islink(full) and not files.inside(full, base):
-                    yield str(full), (
-                        f"not read: a symbolic link to {files.real(full)}, outside {raw} "
-                        "(name it on the command line to lint it)"
+                    yield (
+                        str(full),
+                        (
+                            f"not read: a symbolic link to {files.real(full)}, outside {raw} "
+                            "(name it on the command line to lint it)"
+                        ),
                     )
                     continue
                 yield str(full), None

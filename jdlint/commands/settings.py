@@ -46,8 +46,10 @@ def run(linter: Linter, probe: str | None) -> int:
             shown = f"- ({DEFAULTS.get(key, 'not set')})"
         out.append(f"{key + ':':<{width + 1}} {shown}")
     out += ["", f"active rules ({len(active)}):"]
-    codes = [r.code + ("" if r.severity == _default(linter, config, r.code) else f"={r.severity}")
-             for r in active]
+    codes = [
+        r.code + ("" if r.severity == _default(linter, config, r.code) else f"={r.severity}")
+        for r in active
+    ]
     line = " "
     for code in codes:
         if len(line) + len(code) + 1 > 88:

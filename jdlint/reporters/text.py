@@ -83,7 +83,8 @@ def _finding(report: FileReport, f: Finding, shown: str, colour: bool, width: in
             (
                 click.style(where, bold=True),
                 click.style(severity, fg=_COLOURS[f.severity], bold=True),
-                click.style(f.code, bold=True) + (click.style(" [*]", fg="cyan") if f.fixable else ""),
+                click.style(f.code, bold=True)
+                + (click.style(" [*]", fg="cyan") if f.fixable else ""),
             )
         )
     else:
