@@ -36,7 +36,12 @@ def close_match(value: str, candidates: Iterable[str], cutoff: float = 0.75) -> 
     if value.lower() in lowered and lowered[value.lower()] != value:
         return lowered[value.lower()]
     found = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=cutoff)
-    return lowered[found[0]] if found else None
+    if found:
+        return lowered[found[0]]
+    # The first word of a hyphenated name ("psychiatric" for psychiatric-case-manager)
+    # is too short for a ratio to catch, and means that name when no other starts so.
+    starting = [o for low, o in lowered.items() if low.startswith(value.lower() + "-")]
+    return starting[0] if len(starting) == 1 else None
 
 
 def hint(value: str, candidates: Iterable[str], cutoff: float = 0.75) -> str:

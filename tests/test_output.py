@@ -279,6 +279,10 @@ def test_unknown_profile_on_the_command_line_stops_before_any_file_is_read(jdlin
         "jdlint: error: unknown profile 'psychiatric-case-manger' in --profile "
         "(did you mean 'psychiatric-case-manager'? see 'jdlint profiles')\n"
     )
+    first_word = jdlint_cli.run("--profile", "psychiatric", "missing.md")
+    assert "(did you mean 'psychiatric-case-manager'? see 'jdlint profiles')" in (
+        first_word.stderr
+    )
     far = jdlint_cli.run("--profile", "astronaut", "missing.md")
     assert far.stderr == "jdlint: error: unknown profile 'astronaut' in --profile (see 'jdlint profiles')\n"
 
