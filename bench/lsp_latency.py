@@ -121,8 +121,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         (work / ".git").mkdir()
-        rows["each edit at once (debounce 0)"] = _measure(posting, edits, {"debounce": 0}, 0, 1, work)
-        rows["after a pause (default debounce, 150 ms pauses)"] = _measure(posting, edits, {}, 0.15, 1, work)
+        rows["each edit at once (debounce 0)"] = _measure(
+            posting, edits, {"debounce": 0}, 0, 1, work
+        )
+        rows["after a pause (default debounce, 150 ms pauses)"] = _measure(
+            posting, edits, {}, 0.15, 1, work
+        )
         bursts = _typing(posting, max(5, args.edits))
         rows["end of a burst (default debounce, 5 edits 20 ms apart)"] = _measure(
             posting, bursts, {}, 0.15, 5, work

@@ -177,7 +177,9 @@ class Session:
                     )
                 self.client.changed.wait(left)
 
-    def diagnostics(self, uri: str, version: int | None = None, after: int = 0) -> list[lsp.Diagnostic]:
+    def diagnostics(
+        self, uri: str, version: int | None = None, after: int = 0
+    ) -> list[lsp.Diagnostic]:
         """The diagnostics published for a version (the newest one by default), waiting for
         them; ``after`` skips that many earlier publications."""
         want = self.versions[uri] if version is None else version
@@ -195,7 +197,9 @@ class Session:
 
     # -- requests ----------------------------------------------------------------
 
-    def code_actions(self, uri: str, rng: lsp.Range, only: list[str] | None = None) -> list[lsp.CodeAction]:
+    def code_actions(
+        self, uri: str, rng: lsp.Range, only: list[str] | None = None
+    ) -> list[lsp.CodeAction]:
         result = self.call(
             self.client.text_document_code_action_async(
                 lsp.CodeActionParams(

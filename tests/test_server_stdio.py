@@ -127,7 +127,9 @@ def test_a_burst_of_edits_is_linted_at_its_end(session, workspace: Path) -> None
     before = session.count(uri)
     for word in ("a ", "ninja ", "and ", "a ", "guru "):
         at = lsp.Position(6, 2)
-        session.change(uri, [lsp.TextDocumentContentChangePartial(range=lsp.Range(at, at), text=word)])
+        session.change(
+            uri, [lsp.TextDocumentContentChangePartial(range=lsp.Range(at, at), text=word)]
+        )
     last = session.versions[uri]
     diagnostics = session.diagnostics(uri, last, after=before)
     assert "I502" in codes(diagnostics)
@@ -162,7 +164,9 @@ def test_code_actions_apply_the_fix_and_the_text_is_right(session, workspace: Pa
     # Disable the rule for the line: the comment goes in, the finding goes away.
     session.replace_all(uri, result)
     hype = find(session.diagnostics(uri), "I502")
-    disable = next(a for a in session.code_actions(uri, hype.range) if a.title.startswith("Disable I502"))
+    disable = next(
+        a for a in session.code_actions(uri, hype.range) if a.title.startswith("Disable I502")
+    )
     silenced = apply_edit(result, disable.edit, uri)
     assert "<!-- jdlint-disable-next-line I502 -->\n" in silenced
     session.replace_all(uri, silenced)
@@ -204,7 +208,9 @@ def test_settings_change_relints_open_documents(session, workspace: Path) -> Non
         session.diagnostics(uri, after=before)
 
 
-def test_a_broken_document_gets_one_diagnostic_and_the_server_goes_on(session, workspace: Path) -> None:
+def test_a_broken_document_gets_one_diagnostic_and_the_server_goes_on(
+    session, workspace: Path
+) -> None:
     uri = (workspace / "broken.md").as_uri()
     session.open(uri, "---\ntitle: Case Manager\n\n# Case Manager\n\nA rockstar.\n")
     (d,) = session.diagnostics(uri)
@@ -228,7 +234,9 @@ def test_a_config_error_is_one_window_message(session, workspace: Path) -> None:
     session.wait_for(lambda: session.count(first) >= 2)
     errors = [m for m in session.client.messages[shown:] if "config error" in m.message]
     assert len(errors) == 1
-    assert errors[0].type == lsp.MessageType.Error and "unknown setting 'selekt'" in errors[0].message
+    assert (
+        errors[0].type == lsp.MessageType.Error and "unknown setting 'selekt'" in errors[0].message
+    )
     (folder / ".jdlint.yaml").write_text("ignore: [S]\n", encoding="utf-8")
     session.save(first)
     session.wait_for(lambda: session.count(first) >= 3)
@@ -263,7 +271,9 @@ def test_other_documents_are_left_alone_and_closing_clears(session, workspace: P
 def test_initialization_options_and_another_position_encoding(workspace: Path) -> None:
     from lsp_client import Session
 
-    caps = lsp.ClientCapabilities(general=lsp.GeneralClientCapabilities(position_encodings=["utf-8"]))
+    caps = lsp.ClientCapabilities(
+        general=lsp.GeneralClientCapabilities(position_encodings=["utf-8"])
+    )
     s = Session(workspace, init_options={"jdlint": {"select": ["I5"]}}, capabilities=caps)
     try:
         assert s.init.capabilities.position_encoding == "utf-8"
@@ -274,7 +284,11 @@ def test_initialization_options_and_another_position_encoding(workspace: Path) -
         start = len(line[: line.index("rockstar")].encode("utf-8"))
         assert hype.range.start == lsp.Position(2, start)
         # Without documentChanges support, edits come as plain changes.
-        (action,) = [a for a in s.code_actions(uri, hype.range) if a.title.startswith("Replace: 'rockstar' → 'skilled'")]
+        (action,) = [
+            a
+            for a in s.code_actions(uri, hype.range)
+            if a.title.startswith("Replace: 'rockstar' → 'skilled'")
+        ]
         assert action.edit.changes and not action.edit.document_changes
     finally:
         assert s.stop() == 0

@@ -126,7 +126,9 @@ def disable(finding: Finding, posting: Posting, read: Reader) -> Edit | None:
             continue
         index = LineIndex(new)
         regions, _ = suppress.parse(new, index)
-        if suppress.Suppressions(regions).covers(index.line_col(moved)[0], finding.code, finding.name):
+        if suppress.Suppressions(regions).covers(
+            index.line_col(moved)[0], finding.code, finding.name
+        ):
             return edit
     return None
 

@@ -130,8 +130,10 @@ class Document:
     _positions: Positions | None = field(default=None, repr=False)
 
     def positions(self, encoding: str) -> Positions:
-        if self._positions is None or self._positions.text is not self.text or (
-            self._positions.encoding != encoding
+        if (
+            self._positions is None
+            or self._positions.text is not self.text
+            or (self._positions.encoding != encoding)
         ):
             self._positions = Positions(self.text, encoding)
         return self._positions

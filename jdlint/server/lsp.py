@@ -213,7 +213,9 @@ def build() -> JdlintServer:
         ls.scheduler.forget(uri)
         if uri in service.documents:
             service.close(uri)
-            ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+            ls.text_document_publish_diagnostics(
+                lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+            )
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def did_change_configuration(
@@ -245,15 +247,11 @@ def build() -> JdlintServer:
 
     @server.feature(
         lsp.TEXT_DOCUMENT_CODE_ACTION,
-        lsp.CodeActionOptions(
-            code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL]
-        ),
+        lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL]),
     )
     def code_action(ls: JdlintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         try:
-            return service.code_actions(
-                params.text_document.uri, params.range, params.context.only
-            )
+            return service.code_actions(params.text_document.uri, params.range, params.context.only)
         except Exception as e:
             ls._log_failure("code actions", e)
             return []

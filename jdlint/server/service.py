@@ -308,7 +308,9 @@ class Service:
                 found.append(actions.Action(title, "quickfix", [edit], f))
         return found
 
-    def _code_action(self, a: actions.Action, doc: Document, result: Result, positions: Any) -> lsp.CodeAction:
+    def _code_action(
+        self, a: actions.Action, doc: Document, result: Result, positions: Any
+    ) -> lsp.CodeAction:
         edits = [
             lsp.TextEdit(range=convert.lsp_range(positions, e.start, e.end), new_text=e.text)
             for e in a.edits

@@ -111,12 +111,16 @@ def parse(raw: Any) -> Parsed:
             else:
                 problems.append(f"'{key}' must be true or false")
         elif name == "debounce_ms":
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and (
-                0 <= value <= MAX_DEBOUNCE_MS
+            if (
+                isinstance(value, (int, float))
+                and not isinstance(value, bool)
+                and (0 <= value <= MAX_DEBOUNCE_MS)
             ):
                 values[name] = int(value)
             else:
-                problems.append(f"'{key}' must be a number of milliseconds (0 to {MAX_DEBOUNCE_MS})")
+                problems.append(
+                    f"'{key}' must be a number of milliseconds (0 to {MAX_DEBOUNCE_MS})"
+                )
         elif name == "rule_docs_url":
             if isinstance(value, str):
                 values[name] = value.strip() or None
