@@ -191,6 +191,12 @@ def test_unknown_settings_are_named_once_and_left_out(service: Service, tmp_path
     uri = open_doc(service, tmp_path / "p.md", POSTING)
     assert service.lint(uri).diagnostics  # still linting, with what was valid
 
+    # A slip gets the command line's close match.
+    service.configure({"select": ["S2O1"], "profile": "psychiatric-case-manger"})
+    message = service.messages[-1]  # type: ignore[attr-defined]
+    assert "'S2O1' in select (did you mean 'S201'?)" in message
+    assert "'psychiatric-case-manger' (did you mean 'psychiatric-case-manager'?)" in message
+
 
 def test_an_empty_document_has_no_diagnostics(service: Service, tmp_path: Path) -> None:
     uri = open_doc(service, tmp_path / "new.md", "")
@@ -623,10 +629,12 @@ def test_edits_that_waited_for_a_lint_are_a_burst() -> None:
 # -- the extra ---------------------------------------------------------------------------
 
 
-def test_without_the_extra_the_command_says_which_to_install() -> None:
+@pytest.mark.parametrize("args", [["server"], ["server", "--stdio"]])
+def test_without_the_extra_the_command_says_which_to_install(args: list[str]) -> None:
+    """``--stdio`` is accepted: some clients add it (VS Code's client library, transport stdio)."""
     code = (
         "import sys; sys.modules['pygls'] = None; sys.modules['pygls.lsp.server'] = None\n"
-        "from jdlint.cli import main; main(['server'])"
+        f"from jdlint.cli import main; main({args!r})"
     )
     proc = subprocess.run(
         [sys.executable, "-c", code],

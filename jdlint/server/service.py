@@ -23,6 +23,7 @@ from lsprotocol import types as lsp
 
 from .. import config as cfg
 from .. import display, readers
+from ..didyoumean import hint
 from ..engine import DEFAULT_MAX_BYTES, FileReport, Linter
 from ..errors import ConfigError
 from ..findings import Finding, Severity
@@ -102,11 +103,18 @@ class Service:
             if any(cfg.rule_ignored([selector], r.code, r.name) for r in rules):
                 kept[setting].append(selector)
             else:
-                problems.append(f"unknown rule code or name '{selector}' in {setting}")
+                # The command line's close match ('S2O1' is S201), so a slip reads the same
+                # in the editor as in a terminal.
+                names = [n for r in rules for n in (r.code, r.name)]
+                problems.append(
+                    f"unknown rule code or name '{selector}' in {setting}{hint(selector, names)}"
+                )
         profile = settings.profile
         if profile and profile != GENERAL and profile not in pack_set.roles.profiles:
-            known = ", ".join([GENERAL, *sorted(pack_set.roles.profiles)])
-            problems.append(f"unknown profile '{profile}' (profiles: {known})")
+            known = [GENERAL, *sorted(pack_set.roles.profiles)]
+            close = hint(profile, known)
+            listed = close or f" (profiles: {', '.join(known)})"
+            problems.append(f"unknown profile '{profile}'{listed}")
             profile = None
         select = tuple(kept["select"]) if settings.select is not None else None
         if select == () and settings.select:
