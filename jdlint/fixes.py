@@ -85,17 +85,8 @@ def _apply(text: str, edits: list[Edit]) -> tuple[str, list[Edit]]:
 
 def applicable_edits(text: str, edits: list[Edit]) -> list[Edit]:
     """The edits ``apply_edits`` applies, in order: for an editor, which applies edits
-    itself (the language server's "fix all")."""
-    out: list[Edit] = []
-    pos = 0
-    for e in sorted(edits, key=lambda e: (e.start, e.end)):
-        if e.start < pos or e.start < 0 or e.end < e.start or e.end > len(text):
-            continue
-        if any(c in s for s in (text[e.start : e.end], e.text) for c in "\r\n"):
-            continue
-        out.append(e)
-        pos = e.end
-    return out
+    itself (the language server's "fix all"), chosen by the same code as ``--fix``."""
+    return _apply(text, edits)[1]
 
 
 def fixed_text(report: FileReport) -> tuple[str, int]:
