@@ -14,6 +14,7 @@ from types import ModuleType
 from . import (  # seo (rules/seo.yaml) and compliance (rules/compliance.yaml)
     age_screen,
     candidate_pronoun,
+    duplicate_content,
     empty_section,
     front_matter,
     gender_coded,
@@ -30,6 +31,7 @@ from . import (  # seo (rules/seo.yaml) and compliance (rules/compliance.yaml)
     pay_stated,
     pay_transparency,
     physical_requirement,
+    placeholder,
     posting_length,
     readability_metric,
     required_section,
@@ -85,6 +87,9 @@ _MODULES: tuple[ModuleType, ...] = (
     # compliance (rules/compliance.yaml)
     pay_transparency,
     statement_required,
+    # hygiene (rules/hygiene.yaml)
+    duplicate_content,
+    placeholder,
 )
 
 KINDS: dict[str, ModuleType] = {m.KIND: m for m in _MODULES}
