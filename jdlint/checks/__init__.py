@@ -14,6 +14,7 @@ from types import ModuleType
 from . import (  # seo (rules/seo.yaml) and compliance (rules/compliance.yaml)
     age_screen,
     candidate_pronoun,
+    date_check,
     duplicate_content,
     empty_section,
     front_matter,
@@ -88,6 +89,7 @@ _MODULES: tuple[ModuleType, ...] = (
     pay_transparency,
     statement_required,
     # hygiene (rules/hygiene.yaml)
+    date_check,
     duplicate_content,
     placeholder,
 )
