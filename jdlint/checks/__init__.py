@@ -13,12 +13,14 @@ from types import ModuleType
 
 from . import (  # seo (rules/seo.yaml) and compliance (rules/compliance.yaml)
     age_screen,
+    broken_contact,
     candidate_pronoun,
     date_check,
     duplicate_content,
     empty_section,
     front_matter,
     gender_coded,
+    glued_words,
     jsonld_check,
     keyword_coverage,
     keyword_placement,
@@ -89,8 +91,10 @@ _MODULES: tuple[ModuleType, ...] = (
     pay_transparency,
     statement_required,
     # hygiene (rules/hygiene.yaml)
+    broken_contact,
     date_check,
     duplicate_content,
+    glued_words,
     placeholder,
 )
 
