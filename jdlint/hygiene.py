@@ -36,7 +36,7 @@ def source_text(posting: Posting, block: Block) -> str:
 ARRANGEMENT = re.compile(
     r"(?<![\w#-])(?P<word>(?:fully\s+|100\s?%\s+|completely\s+|entirely\s+)?remote(?:ly)?"
     r"|hybrid|on-?site|on\s+site|in[- ]office|in[- ]person|office[- ]based|home[- ]based|"
-    r"work(?:ing)?\s+from\s+home|wfh|telecommut\w*|teleworking)(?![\w-])",
+    r"work(?:ing)?[\s-]+from[\s-]+home|wfh|telecommut\w*|teleworking)(?![\w-])",
     re.I,
 )
 # "Remote" and "hybrid" that are not how the job is worked: remote monitoring, a hybrid

@@ -26,6 +26,7 @@ from . import (  # seo (rules/seo.yaml) and compliance (rules/compliance.yaml)
     keyword_placement,
     keyword_stuffing,
     list_required,
+    location_stated,
     long_block,
     long_sentence,
     must_preference,
@@ -95,6 +96,7 @@ _MODULES: tuple[ModuleType, ...] = (
     date_check,
     duplicate_content,
     glued_words,
+    location_stated,
     placeholder,
 )
 
