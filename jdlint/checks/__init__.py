@@ -38,6 +38,7 @@ from . import (  # seo (rules/seo.yaml) and compliance (rules/compliance.yaml)
     placeholder,
     posting_length,
     readability_metric,
+    remote_demands,
     required_section,
     requirement_count,
     role_coverage,
@@ -98,6 +99,7 @@ _MODULES: tuple[ModuleType, ...] = (
     glued_words,
     location_stated,
     placeholder,
+    remote_demands,
 )
 
 KINDS: dict[str, ModuleType] = {m.KIND: m for m in _MODULES}
