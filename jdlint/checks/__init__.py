@@ -15,6 +15,7 @@ from . import (  # seo (rules/seo.yaml) and compliance (rules/compliance.yaml)
     age_screen,
     broken_contact,
     candidate_pronoun,
+    conflicting_facts,
     date_check,
     duplicate_content,
     empty_section,
@@ -94,6 +95,7 @@ _MODULES: tuple[ModuleType, ...] = (
     statement_required,
     # hygiene (rules/hygiene.yaml)
     broken_contact,
+    conflicting_facts,
     date_check,
     duplicate_content,
     glued_words,
