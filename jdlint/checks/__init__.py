@@ -52,6 +52,7 @@ from . import (  # seo (rules/seo.yaml) and compliance (rules/compliance.yaml)
     term,
     third_person_reader,
     title_guideline,
+    title_hygiene,
     undefined_acronym,
 )
 
@@ -102,6 +103,7 @@ _MODULES: tuple[ModuleType, ...] = (
     location_stated,
     placeholder,
     remote_demands,
+    title_hygiene,
 )
 
 KINDS: dict[str, ModuleType] = {m.KIND: m for m in _MODULES}
