@@ -49,7 +49,12 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
             fixed = re.sub(r"\s+", "", m.group(0))
             start, end = block.source_span(m.start(), m.end())
             yield rule.finding(
-                start, end, suggestions=[fixed], found=m.group(0), what="e-mail address", fixed=fixed
+                start,
+                end,
+                suggestions=[fixed],
+                found=m.group(0),
+                what="e-mail address",
+                fixed=fixed,
             )
         for m in _URL.finditer(text):
             fixed = re.sub(r"\s+", "", m.group(0))

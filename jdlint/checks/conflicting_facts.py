@@ -76,7 +76,13 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     )
 
 
+# A posting states a fact a few times; past this many statements (a generated list of
+# thousands) the rest are not compared, so the check stays linear in the posting's size.
+MAX_STATEMENTS = 50
+
+
 def _first_pair(statements: list[Statement], differ) -> tuple[Statement, Statement] | None:
+    statements = statements[:MAX_STATEMENTS]
     for i, b in enumerate(statements):
         for a in statements[:i]:
             if a.block is not None and a.block is b.block:
@@ -125,7 +131,9 @@ def _pay(ctx: Context) -> list[Statement]:
             if _NOT_PAY_BEFORE.search(text[max(0, p.start - 50) : p.start]):
                 continue
             a, z = block.source_span(p.start, p.end)
-            found.append(Statement((p.minimum, p.maximum), p.phrase, a, z, block, p.unit, p.currency))
+            found.append(
+                Statement((p.minimum, p.maximum), p.phrase, a, z, block, p.unit, p.currency)
+            )
         for m in _MONEY_BAG.finditer(text):
             lo = _number(m["lo"], m["k"])
             hi = _number(m["hi"], m["k2"] or m["k"]) if m["hi"] else lo
@@ -136,7 +144,11 @@ def _pay(ctx: Context) -> list[Statement]:
             a, z = block.source_span(m.start("lo"), m.end())
             currency = m["code"] or pay_mod.CURRENCY_SYMBOLS.get(m["sym"] or "")
             unit = "YEAR" if hi >= 10_000 else None
-            found.append(Statement((lo, hi), text[m.start("lo") : m.end()].strip(), a, z, block, unit, currency))
+            found.append(
+                Statement(
+                    (lo, hi), text[m.start("lo") : m.end()].strip(), a, z, block, unit, currency
+                )
+            )
         if len(found) > 1 or any(
             _TIERS.search(text[max(0, text.find(s.phrase) - 50) : max(0, text.find(s.phrase))])
             for s in found
@@ -237,20 +249,26 @@ def _type_statements(value: str, start: int, end: int, block: Block | None) -> l
     for axis, found in by_axis.items():
         # "Full time and part time": the posting offers both; no single type to contradict.
         value_ = next(iter(found)) if len(found) == 1 else "flexible:" + axis
-        phrase = next(m.group() for m in _TYPE.finditer(value) if _AXES.get(hygiene.employment_type(m.group()) or "") == axis)
+        phrase = next(
+            m.group()
+            for m in _TYPE.finditer(value)
+            if _AXES.get(hygiene.employment_type(m.group()) or "") == axis
+        )
         out.append(Statement(value_, phrase, start, end, block))
     return out
 
 
 def _type_conflict(statements: list[Statement]) -> tuple[Statement, Statement] | None:
     if any(str(s.value).startswith("flexible:") for s in statements):
-        flexible = {str(s.value).split(":")[1] for s in statements if str(s.value).startswith("flexible:")}
+        flexible = {
+            str(s.value).split(":")[1] for s in statements if str(s.value).startswith("flexible:")
+        }
         statements = [s for s in statements if _AXES.get(str(s.value)) not in flexible]
 
     def differ(a: Statement, b: Statement) -> bool:
         return a.value != b.value and _AXES.get(str(a.value)) == _AXES.get(str(b.value))
 
-    for i, b in enumerate(statements):
+    for i, b in enumerate(statements[:MAX_STATEMENTS]):
         for a in statements[:i]:
             if differ(a, b):
                 return a, b

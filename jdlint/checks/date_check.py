@@ -26,7 +26,9 @@ from .context import Context
 
 KIND = "date-check"
 OPTIONS = {
-    "problem": Option(str, doc="stale (a date before the posting's own) or impossible (no such day)"),
+    "problem": Option(
+        str, doc="stale (a date before the posting's own) or impossible (no such day)"
+    ),
     "cues": Option(
         list[str],
         ["deadline", "interview", "start", "posted"],
@@ -93,7 +95,11 @@ def _reference(ctx: Context) -> tuple[dt.date, str, bool]:
     own = dates.posted(ctx.posting.meta)
     if own is not None:
         day, key = own
-        return day, f"before the posting's own date ({day.isoformat()}, front matter '{key}')", False
+        return (
+            day,
+            f"before the posting's own date ({day.isoformat()}, front matter '{key}')",
+            False,
+        )
     return ctx.today, f"in the past (today is {ctx.today.isoformat()})", True
 
 
@@ -101,9 +107,7 @@ def _stale(rule: Rule, ctx: Context) -> Iterator[Finding]:
     posting = ctx.posting
     ref, when, is_today = _reference(ctx)
     cues = [c for c in rule.options["cues"] if c in _CUES]
-    cue_re = {
-        c: re.compile(r"\b(?:" + _CUES[c][1] + r")\b" + _GAP, re.I) for c in cues
-    }
+    cue_re = {c: re.compile(r"\b(?:" + _CUES[c][1] + r")\b" + _GAP, re.I) for c in cues}
     min_age = dt.timedelta(days=max(0, rule.options["min_age_days"]))
     grace = dt.timedelta(days=rule.options["posted_grace_days"] if is_today else 0)
     found: list[tuple[int, int, str, str, dt.date]] = []
@@ -163,7 +167,14 @@ def _impossible(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 continue  # a real day, or a numeric date with a two-digit year (a ratio?)
             start, end = block.source_span(d.start, d.end)
             yield rule.finding(
-                start, end, what="date", found=d.phrase, when="", why=_why(d.phrase), age="", more=""
+                start,
+                end,
+                what="date",
+                found=d.phrase,
+                when="",
+                why=_why(d.phrase),
+                age="",
+                more="",
             )
 
 

@@ -91,4 +91,6 @@ def _finding(
     same = [z for b, _, z in where[first : first + 6] if b is fb]
     preview = fb.text[fa : same[-1]]
     more = len(same) < count
-    return rule.finding(s, max(s, e), words=count, line=line, first=preview + (" ..." if more else ""))
+    return rule.finding(
+        s, max(s, e), words=count, line=line, first=preview + (" ..." if more else "")
+    )

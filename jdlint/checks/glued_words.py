@@ -46,11 +46,13 @@ OPTIONS = {
 MESSAGE_FIELDS = ("found", "split")
 NEEDS: frozenset[str] = frozenset()
 
-FUNCTION_WORDS = frozenset(
+# Closed-class words that run into their neighbours ("asthe", "Healthwe", "dedicatedto").
+_FUNCTION = (
     "a an the to of in on at as by for with from and or but is are was be we you our your "
-    "it its this that us i am can will have has not all who which their they he she his her "
-    "my me so if do into about than then also".split()
+    "it its this that us i am can will have has not all who which their they he she his "
+    "her my me so if do into about than then also"
 )
+FUNCTION_WORDS = frozenset(_FUNCTION.split())
 _TOKEN = re.compile(r"(?<![\w@#/&.’'-])[A-Za-z]{5,30}(?![\w@/&:-]|\.\w|['’]\w\w)")
 _CAPITALISED = re.compile(r"[A-Z]?[a-z]+")
 
@@ -61,6 +63,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     prefixes = {w.lower() for w in opts["prefixes"]}
     heads = {w.lower() for w in opts["compound_heads"]}
     seen: set[str] = set()
+    judged: dict[str, bool] = {}  # a word met again (a long list) is judged once
     for block in ctx.posting.blocks:
         if block.lang is not None:
             continue
@@ -68,20 +71,43 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         for m in _TOKEN.finditer(text):
             token = m.group()
             low = token.lower()
-            if low in seen or low in allow or not _CAPITALISED.fullmatch(token):
+            if low in seen or low in allow or judged.get(low) is False:
                 continue
-            split = _split(low, opts["min_zipf"], prefixes, capitalised=token[0].isupper())
-            if split is None or split[1] in heads:
+            if not _CAPITALISED.fullmatch(token):
                 continue
-            both_function = split[0] in FUNCTION_WORDS and split[1] in FUNCTION_WORDS
-            limit = opts["function_max_zipf"] if both_function else opts["max_zipf"]
-            if words_mod.zipf(low) > limit:
+            split = _judge(low, opts, prefixes, heads, capitalised=token[0].isupper())
+            judged[low] = split is not None
+            if split is None:
                 continue
             seen.add(low)
             a, b = split
             shown = (a.capitalize() if token[0].isupper() else a) + " " + b
             start, end = block.source_span(m.start(), m.end())
             yield rule.finding(start, end, suggestions=[shown], found=token, split=shown)
+
+
+def _judge(
+    low: str, opts: dict, prefixes: set[str], heads: set[str], *, capitalised: bool
+) -> tuple[str, str] | None:
+    """The two words ``low`` runs together, or None when it is a word of its own."""
+    zipf = words_mod.zipf(low)
+    if zipf > opts["function_max_zipf"]:
+        return None  # common: "coordinate", "within"
+    if zipf > opts["max_zipf"] and not _two_function_words(low):
+        return None  # a word in the list, and no "asthe"
+    split = _split(low, opts["min_zipf"], prefixes, capitalised=capitalised)
+    if split is None or split[1] in heads:
+        return None
+    both_function = split[0] in FUNCTION_WORDS and split[1] in FUNCTION_WORDS
+    limit = opts["function_max_zipf"] if both_function else opts["max_zipf"]
+    return split if zipf <= limit else None
+
+
+def _two_function_words(word: str) -> bool:
+    return any(
+        word[:i] in FUNCTION_WORDS and word[i:] in FUNCTION_WORDS
+        for i in range(1, min(len(word), 6))
+    )
 
 
 def _split(

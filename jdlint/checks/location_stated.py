@@ -54,13 +54,13 @@ _BASED = re.compile(
     r"\b(?:based|located|situated|sited|headquartered)\s+(?:at|in|within|from|out\s+of|on)\s+"
     r"(?:the\s+|our\s+)?(?:[A-Z][\w'’.-]+|[A-Z]{2,})"
     r"|\b(?:work(?:ing)?|job|role|post|position)\s+(?:is\s+)?(?:at|in|from)\s+(?:our\s+|the\s+)?"
-    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*\s+(?:office|hospital|site|clinic|campus|headquarters|branch|centre|center)\b"
+    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,5}\s+(?:office|hospital|site|clinic|campus|headquarters|branch|centre|center)\b"
 )
 # A named site the job is at ("at Northgate General Hospital"); a hospital group or trust
 # named as the employer ("Cedars-Sinai Medical Center has been named ...", "United
 # Lincolnshire Hospitals") does not say which of its sites.
 _FACILITY = re.compile(
-    r"\b(?:at|within|in)\s+(?:the\s+)?[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|of|and|&))*\s+"
+    r"\b(?:at|within|in)\s+(?:the\s+)?[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|of|and|&)){0,6}\s+"
     r"(?:General\s+)?(?:Hospital|Infirmary|Medical\s+Cent(?:er|re)|Health\s+Cent(?:er|re)|Clinic|"
     r"Campus|Hospice)\b(?!\s+(?:NHS|Trust|Group|System|Network))"
 )
@@ -68,7 +68,7 @@ _FACILITY = re.compile(
 # "the people of East Lancashire", "South Manchester", and a team named for its town
 # ("the Thame Adult Community Team": the first word is no common English word).
 _OUR_SITE = re.compile(
-    r"\b(?:from|at|in|to)\s+our\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+"
+    r"\b(?:from|at|in|to)\s+our\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}\s+"
     r"(?:offices?|hospitals?|sites?|clinics?|campus|headquarters|HQ|hub|branch)\b"
     r"|\b(?:at|in)\s+HMP(?:\s*&\s*YOI)?\s+[A-Z]"
 )
@@ -97,13 +97,18 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     board = " (or set `location` in front matter if the job board shows it)"
     if kinds == ["remote"]:
         problem = f"The posting says the job is remote ({found}) but not from where"
-        advice = "name the countries or states a remote worker may live in, since licences, tax and time zones depend on it" + board
+        advice = (
+            "name the countries or states a remote worker may live in, since licences, tax and time zones depend on it"
+            + board
+        )
     elif kinds:
         kind = "hybrid" if "hybrid" in kinds or "remote" in kinds else "on-site"
         problem = f"The posting says the job is {kind} ({found}) but not where"
         advice = "give the city and the site or office" + board
     else:
-        problem = "The posting does not say where the job is, or whether it is on-site, hybrid or remote"
+        problem = (
+            "The posting does not say where the job is, or whether it is on-site, hybrid or remote"
+        )
         advice = "give the city and state or region, or the site, and the work arrangement" + board
     anchor = posting.anchor()
     block = next((b for b in posting.blocks if b.start == anchor), None)
@@ -171,8 +176,10 @@ def _has_place(rule: Rule, ctx: Context) -> bool:
             if place is None:
                 return True
             names = place.lower().split()
-            if names[0] not in FUNCTION_WORDS and place.lower() not in not_places and not any(
-                w in not_places for w in names
+            if (
+                names[0] not in FUNCTION_WORDS
+                and place.lower() not in not_places
+                and not any(w in not_places for w in names)
             ):
                 return True
     return False

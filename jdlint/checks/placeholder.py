@@ -63,6 +63,11 @@ _INSERT_NOUN = re.compile(
     r"department|team|program|programme|manager|contact|name|title)\b"
 )
 
+# "Interview date: TBC", "Start date: TBD": a date not fixed yet is said plainly, not left in.
+_DATE_LABEL = re.compile(
+    r"\b(?:dates?|interviews?|shortlisting|start(?:ing)?)\b[^.;\n]{0,12}$", re.I
+)
+
 
 def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     nouns = {n.lower() for n in rule.options["nouns"]}
@@ -91,7 +96,9 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
             yield rule.finding(start, end, found=found)
 
 
-def _find(text: str, nouns: set[str], token_re: re.Pattern[str] | None) -> Iterator[tuple[int, int, str]]:
+def _find(
+    text: str, nouns: set[str], token_re: re.Pattern[str] | None
+) -> Iterator[tuple[int, int, str]]:
     spans: list[tuple[int, int]] = []
 
     def fresh(a: int, z: int) -> bool:
@@ -117,7 +124,9 @@ def _find(text: str, nouns: set[str], token_re: re.Pattern[str] | None) -> Itera
             hits.append((m.start("verb"), m.end(), text[m.start("verb") : m.end()]))
     hits += [(m.start(), m.end(), m.group(0)) for m in _INSERT_NOUN.finditer(text)]
     if token_re is not None:
-        hits += [(m.start(), m.end(), m.group(0)) for m in token_re.finditer(text)]
+        for m in token_re.finditer(text):
+            if not _DATE_LABEL.search(text[max(0, m.start() - 40) : m.start()]):
+                hits.append((m.start(), m.end(), m.group(0)))
     hits.sort()
     for a, z, found in hits:
         if fresh(a, z):

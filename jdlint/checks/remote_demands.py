@@ -82,7 +82,11 @@ def _remote(ctx: Context) -> tuple[int, str] | None:
         span = posting.title_span
         return (span[0] if span else -1), m.group(0)
     loc = posting.meta.get("location")
-    text = hygiene.meta_text(loc) if not isinstance(loc, dict) else ("remote" if loc.get("remote") else "")
+    text = (
+        hygiene.meta_text(loc)
+        if not isinstance(loc, dict)
+        else ("remote" if loc.get("remote") else "")
+    )
     if re.search(r"\bremote\b", text, re.I) or posting.meta.get("remote") is True:
         fm = posting.front_matter
         line = fm.key_lines.get("location", 1) if fm is not None else 1

@@ -73,7 +73,7 @@ def _extras(title: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in _ANYWHERE.finditer(title)]
     cuts = [0, *(i for m in _SEPARATORS.finditer(title) for i in (m.start(), m.end())), len(title)]
     if len(cuts) > 2:
-        for a, z in zip(cuts[::2], cuts[1::2]):
+        for a, z in zip(cuts[::2], cuts[1::2], strict=True):
             part = title[a:z]
             rest = _FILLER.sub(" ", part)
             m = _PART_WORDS.search(rest)
