@@ -79,11 +79,22 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
             judged[low] = split is not None
             if split is None:
                 continue
+            start, end = block.source_span(m.start(), m.end())
+            if _in_code(ctx.posting.text, start):
+                continue
             seen.add(low)
             a, b = split
             shown = (a.capitalize() if token[0].isupper() else a) + " " + b
-            start, end = block.source_span(m.start(), m.end())
             yield rule.finding(start, end, suggestions=[shown], found=token, split=shown)
+
+
+_CODE_TAG = re.compile(r"<(/?)(?:code|pre|kbd|samp|tt)\b", re.I)
+
+
+def _in_code(source: str, offset: int) -> bool:
+    """Inside an HTML <code>, <pre>, <kbd> element (Markdown code is blanked already)."""
+    tags = list(_CODE_TAG.finditer(source, max(0, offset - 300), offset))
+    return bool(tags) and not tags[-1].group(1)
 
 
 def _judge(
