@@ -172,6 +172,13 @@ def _pay_conflict(statements: list[Statement]) -> tuple[Statement, Statement] | 
     def differ(a: Statement, b: Statement) -> bool:
         if a.unit != b.unit and a.unit and b.unit:
             return False
+        if (
+            a.block is not None
+            and b.block is not None
+            and a.block.kind == b.block.kind == "list_item"
+            and a.block.section == b.block.section
+        ):
+            return False  # a list of rates ("Coordinator: ...", "Supervisor: ...")
         if a.currency and b.currency and a.currency != b.currency:
             return False
         (lo1, hi1), (lo2, hi2) = a.value, b.value  # type: ignore[misc]

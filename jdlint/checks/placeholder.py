@@ -57,11 +57,20 @@ _ENTER = re.compile(
     r"(?:building|room|site|premises|home|community|field|workforce|data|information)\b)"
     r"(?P<middle>(?:[\w'’/-]+\s+){0,6}?)(?P<here>here|HERE)\b"
 )
+# "Insert company description." ends there: "Insert job codes into the billing system" is
+# a duty.
 _INSERT_NOUN = re.compile(
-    r"\b(?:Insert|INSERT|insert)\s+(?:the\s+|a\s+)?(?:company|organi[sz]ation|employer|job|"
+    r"\b(?:Insert|INSERT)\s+(?:the\s+|a\s+)?(?:company|organi[sz]ation|employer|job|"
     r"position|role|salary|pay|location|city|date|link|url|text|description|details|"
     r"department|team|program|programme|manager|contact|name|title)\b"
+    r"(?:\s+[\w'’-]+){0,2}?(?=\s*(?:$|[.:;)\]]|\s+here\b))",
+    re.M,
 )
+# Words a bracketed fill-in is made of besides its nouns: "[Name of the hiring manager]",
+# "[insert full job title here]". A bracket with any other word is filled in ("[Location:
+# Boston]") or is no placeholder at all ("[Sales team]").
+_FILL = "of the a an your our their here and or full job hiring first last start end per hour year annual s"
+_FILL_WORDS = frozenset(_FILL.split())
 
 # "Interview date: TBC", "Start date: TBD": a date not fixed yet is said plainly, not left in.
 _DATE_LABEL = re.compile(
@@ -110,8 +119,14 @@ def _find(
     hits: list[tuple[int, int, str]] = []
     if "[" in text:
         for m in _BRACKET.finditer(text):
-            words = re.findall(r"[a-z]+", m.group(1).lower())
-            if words and (nouns.intersection(words) or re.fullmatch(r"[Xx]{2,}", m.group(1))):
+            inner = m.group(1)
+            words = re.findall(r"[a-z]+", inner.lower())
+            xx = re.fullmatch(r"[Xx]{2,}", inner) is not None
+            instruction = bool(words) and words[0] in ("insert", "enter", "add")
+            fill_in = bool(nouns.intersection(words)) and all(
+                w in nouns or w in _FILL_WORDS for w in words
+            )
+            if xx or instruction or fill_in:
                 hits.append((m.start(), m.end(), m.group(0)))
     if "{" in text or "<<" in text or "%" in text:
         hits += [(m.start(), m.end(), m.group(0)) for m in _TEMPLATE.finditer(text)]
