@@ -78,6 +78,19 @@ class Date:
     end: int
     readings: tuple[dt.date, ...]
     month_only: bool = False
+    # A numeric date's two readings, month first and day first (None: no such day).
+    us: dt.date | None = None
+    uk: dt.date | None = None
+
+    def read_in(self, country: str | None) -> tuple[dt.date, ...]:
+        """The readings of a numeric date of unknown country, once the country is known."""
+        if len(self.readings) < 2:
+            return self.readings
+        if country == "GB":
+            return (self.uk,) if self.uk else ()
+        if country in ("US", "CA"):
+            return (self.us,) if self.us else ()
+        return self.readings
 
     @property
     def impossible(self) -> bool:
@@ -95,6 +108,10 @@ def _month(word: str) -> int:
     return MONTHS[word.lower()[:3]]
 
 
+# Every date has a year of four digits or a "d/d" (quick to test before the full pattern).
+DATEISH = re.compile(r"(?:19|20)\d\d|\d/\d")
+
+
 def find(text: str, country: str | None = None) -> list[Date]:
     """Every date in ``text``, in order. ``country`` ("US", "GB") decides how a numeric
     date is read; None keeps both readings."""
@@ -103,6 +120,7 @@ def find(text: str, country: str | None = None) -> list[Date]:
         g = m.groupdict()
         month_only = False
         readings: list[dt.date | None]
+        us = uk = None
         if g["m1"] or g["m2"]:
             month = _month(g["m1"] or g["m2"])
             readings = [_day(int(g["y1"] or g["y2"]), month, int(g["d1"] or g["d2"]))]
@@ -129,7 +147,7 @@ def find(text: str, country: str | None = None) -> list[Date]:
             readings = [_day(year, month, calendar.monthrange(year, month)[1])]
             month_only = True
         days = tuple(d for d in readings if d is not None)
-        out.append(Date(m.group(0), m.start(), m.end(), days, month_only))
+        out.append(Date(m.group(0), m.start(), m.end(), days, month_only, us, uk))
     return out
 
 

@@ -11,7 +11,7 @@ wordfreq's own reader is used.
 from __future__ import annotations
 
 import gzip
-import importlib.util
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,12 +19,11 @@ from pathlib import Path
 @lru_cache(maxsize=1)
 def _table() -> dict[str, float]:
     table: dict[str, float] = {}
-    spec = importlib.util.find_spec("wordfreq")
-    roots = list(spec.submodule_search_locations or []) if spec is not None else []
-    for root in roots:
-        path = Path(root) / "data" / "large_en.msgpack.gz"
-        if not path.is_file():
-            continue
+    # The installed package's folder, found on the import path without importing it.
+    for base in sys.path:
+        path = Path(base) / "wordfreq" / "data" / "large_en.msgpack.gz"
+        if not base or not path.is_file():
+            continue  # "" is the current folder: never read data from where jdlint runs
         try:
             import msgpack
 

@@ -98,6 +98,7 @@ _MONEY_BAG = re.compile(
     r"💰\s*(?:(?P<code>USD|CAD|GBP|EUR|AUD)\s*)?(?P<sym>[$£€])?\s*(?P<lo>\d[\d,]*(?:\.\d+)?)\s*(?P<k>[kK])?"
     r"(?:\s*[~–—-]\s*[$£€]?\s*(?P<hi>\d[\d,]*(?:\.\d+)?)\s*(?P<k2>[kK])?)?"
 )
+_MONEY = re.compile(r"[$£€💰]|\b(?:USD|CAD|GBP|EUR|AUD|NZD)\b")
 _TIERS = re.compile(
     r"\b(?:levels?|tiers?|zones?|bands?|grades?|steps?|geographic\w*|locations?|markets?|"
     r"regions?|cities|states|depending\s+on\s+(?:the\s+)?(?:location|level|experience)|"
@@ -121,9 +122,9 @@ def _pay(ctx: Context) -> list[Statement]:
         a, z = posting.lines.offset(line), posting.lines.line_end(line)
         out.append(Statement((fm.minimum, fm.maximum), fm.phrase, a, z, None, fm.unit, fm.currency))
     for block in posting.blocks:
+        if not _MONEY.search(block.text):
+            continue  # every pay figure has a currency, its code or a 💰
         text = hygiene.source_text(posting, block)
-        if not any(ch.isdigit() for ch in text):
-            continue
         found: list[Statement] = []
         for p in pay_mod.find(text):
             if not p.is_range or p.minimum is None or p.maximum is None:
@@ -216,6 +217,18 @@ _TYPE_SENTENCE = re.compile(
     r"(?:,?\s+(?:and\s+)?)?){1,3})\s*(?:position|role|job|post|opportunity|contract)\b",
     re.I,
 )
+_TYPE_HINTS = (
+    "time",
+    "diem",
+    "prn",
+    "perm",
+    "temp",
+    "term",
+    "contract",
+    "season",
+    "casual",
+    "bank",
+)
 _TYPE = re.compile(r"(?<![\w-])(?:" + _TYPE_WORDS + r")(?![\w-])", re.I)
 _TITLE_TYPE = re.compile(
     r"(?<![\w-])(?:(?i:full[\s-]?time|part[\s-]?time|per[\s-]diem)|FT|PRN)(?![\w-])"  # "PT" is a physical therapist as often
@@ -239,6 +252,9 @@ def _types(ctx: Context) -> list[Statement]:
                 out.append(Statement(kind, m.group(), a, z, None))
     for block in posting.blocks:
         text = block.text
+        low = text.lower()
+        if not any(w in low for w in _TYPE_HINTS):
+            continue
         for rx in (_TYPE_LABEL, _TYPE_SENTENCE):
             for m in rx.finditer(text):
                 a, z = block.source_span(m.start("value"), m.end("value"))

@@ -22,6 +22,7 @@ from .. import location as loc_mod
 from ..findings import Finding
 from ..options import Option
 from ..packs import Rule
+from ..posting import Block
 from .context import Context
 
 KIND = "date-check"
@@ -118,15 +119,11 @@ def _stale(rule: Rule, ctx: Context) -> Iterator[Finding]:
             line = fm.key_lines.get("valid_through", 1)
             start, end = posting.lines.offset(line), posting.lines.line_end(line)
             found.append((start, end, "application deadline", until.isoformat(), until))
-    country = loc_mod.country_of_posting(posting) if cues else None
-    label = ""  # a label heading or line ("Application Deadline:") the next block answers
-    for block in posting.blocks:
+    for block, previous, found_dates in _dated_blocks(ctx):
         text = block.text
-        previous, label = label, text[-80:] if block.kind == "heading" or text.endswith(":") else ""
-        if not any(ch.isdigit() for ch in text):
-            continue
-        for d in dates.find(text, country):
-            if not d.readings:
+        for d in found_dates:
+            readings = d.read_in(_country(ctx)) if len(d.readings) > 1 else d.readings
+            if not readings:
                 continue
             before = text[max(0, d.start - 80) : d.start]
             if not before.strip() and previous:
@@ -134,7 +131,7 @@ def _stale(rule: Rule, ctx: Context) -> Iterator[Finding]:
             cue = next((c for c in cues if cue_re[c].search(before)), None)
             if cue is None:
                 continue
-            latest = max(d.readings)
+            latest = max(readings)
             limit = ref - min_age - (grace if cue == "posted" else dt.timedelta(0))
             if latest <= limit and latest < ref:
                 start, end = block.source_span(d.start, d.end)
@@ -156,13 +153,35 @@ def _stale(rule: Rule, ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _impossible(rule: Rule, ctx: Context) -> Iterator[Finding]:
+def _dated_blocks(ctx: Context) -> list[tuple[Block, str, list[dates.Date]]]:
+    """The blocks that hold dates, each with the label line before it ("Application
+    Deadline:", which the block answers) and its dates: read once per posting, shared by
+    every date rule."""
+
+    def build() -> list[tuple[Block, str, list[dates.Date]]]:
+        out = []
+        label = ""
+        for block in ctx.posting.blocks:
+            text = block.text
+            previous = label
+            label = text[-80:] if block.kind == "heading" or text.endswith(":") else ""
+            if dates.DATEISH.search(text):
+                found = dates.find(text, None)
+                if found:
+                    out.append((block, previous, found))
+        return out
+
+    return ctx.memo("hygiene.dates", build)
+
+
+def _country(ctx: Context) -> str | None:
     posting = ctx.posting
-    for block in posting.blocks:
-        text = block.text
-        if not any(ch.isdigit() for ch in text):
-            continue
-        for d in dates.find(text, None):
+    return ctx.memo("hygiene.country", lambda: loc_mod.country_of_posting(posting))
+
+
+def _impossible(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    for block, _, found_dates in _dated_blocks(ctx):
+        for d in found_dates:
             if d.readings or re.search(r"/\d\d$", d.phrase):
                 continue  # a real day, or a numeric date with a two-digit year (a ratio?)
             start, end = block.source_span(d.start, d.end)

@@ -36,60 +36,72 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     k = max(2, rule.options["window"])
     min_words = max(k, rule.options["min_words"])
     words: list[str] = []
-    where: list[tuple[Block, int, int]] = []
-    for block in posting.blocks:
-        for m in _WORD.finditer(block.text):
-            words.append(m.group().casefold())
-            where.append((block, m.start(), m.end()))
-    if len(words) < 2 * min_words:
+    owner: list[int] = []  # the block each word is in
+    local: list[int] = []  # its place among that block's words
+    for bi, block in enumerate(posting.blocks):
+        found = _WORD.findall(block.text)
+        if found:
+            # One casefold per block; casefolding adds no spaces, so the words line up.
+            words.extend(" ".join(found).casefold().split(" "))
+            owner.extend([bi] * len(found))
+            local.extend(range(len(found)))
+    n = len(words)
+    if n < 2 * min_words:
         return
     seen: dict[tuple[str, ...], int] = {}
-    # copy_of[i]: where the window starting at word i appeared first, or -1.
-    copy_of = [-1] * len(words)
-    for i in range(len(words) - k + 1):
-        key = tuple(words[i : i + k])
+    copy_of: dict[int, int] = {}  # word i starts a window that first appeared at copy_of[i]
+    # The windows of k words, built in C by zip; one dictionary lookup each.
+    for i, key in enumerate(zip(*(words[j:] for j in range(k)), strict=False)):
         first = seen.setdefault(key, i)
         if first + k <= i:
             copy_of[i] = first
+    if not copy_of:
+        return
     # Words covered by a copied window, and runs of them.
-    i, n = 0, len(words)
-    while i < n:
-        if copy_of[i] < 0:
-            i += 1
-            continue
-        start, first, end = i, copy_of[i], i + k
-        j = i + 1
-        while j < n and (copy_of[j] >= 0 or j < end):
-            if copy_of[j] >= 0:
-                end = max(end, j + k)
-            j += 1
+    starts = sorted(copy_of)
+    pos = 0
+    while pos < len(starts):
+        start = starts[pos]
+        first, end = copy_of[start], start + k
+        pos += 1
+        while pos < len(starts) and starts[pos] < end:
+            end = max(end, starts[pos] + k)
+            pos += 1
         end = min(end, n)
         count = end - start
         if count >= min_words:
-            yield _finding(rule, ctx, where, start, end, first, count)
-        i = end
+            yield _finding(rule, ctx, owner, local, start, end, first, count)
+
+
+def _span(ctx: Context, owner: list[int], local: list[int], i: int) -> tuple[Block, int, int]:
+    """The block of word i and the word's clean span in it."""
+    block = ctx.posting.blocks[owner[i]]
+    m = next(m for j, m in enumerate(_WORD.finditer(block.text)) if j == local[i])
+    return block, m.start(), m.end()
 
 
 def _finding(
     rule: Rule,
     ctx: Context,
-    where: list[tuple[Block, int, int]],
+    owner: list[int],
+    local: list[int],
     start: int,
     end: int,
     first: int,
     count: int,
 ) -> Finding:
     lines = ctx.posting.lines
-    b0, a0, _ = where[start]
-    b1, _, z1 = where[end - 1]
+    b0, a0, _ = _span(ctx, owner, local, start)
+    b1, _, z1 = _span(ctx, owner, local, end - 1)
     s = b0.source_span(a0, a0 + 1)[0]
     e = b1.source_span(z1 - 1, z1)[1]
-    fb, fa, _ = where[first]
+    fb, fa, _ = _span(ctx, owner, local, first)
     first_at = fb.source_span(fa, fa + 1)[0]
     line = lines.line_col(first_at)[0]
     # The first copy's opening words, as written, from its first block.
-    same = [z for b, _, z in where[first : first + 6] if b is fb]
-    preview = fb.text[fa : same[-1]]
+    same = [i for i in range(first, min(first + 6, len(owner))) if owner[i] == owner[first]]
+    _, _, last_end = _span(ctx, owner, local, same[-1])
+    preview = fb.text[fa:last_end]
     more = len(same) < count
     return rule.finding(
         s, max(s, e), words=count, line=line, first=preview + (" ..." if more else "")

@@ -82,6 +82,8 @@ _TEAM = re.compile(
     r"\b(?!(?:The|Our|Your|This|That|Their|Its|An?)\b)(?P<first>[A-Z][a-z]{2,})(?:\s+[A-Z][a-z][\w-]*){1,6}\s+"
     r"(?:Team|Service|Services|Hub|Unit|Locality|Practice)\b"
 )
+_LOCATION_FORMS = re.compile(r",\s*[A-Z]|(?i:remote|location\s*:)")
+_UPPER_INSIDE = re.compile(r"(?<=.)[A-Z]|^[A-Z]{2}", re.S)
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b")
 _REGION_AFTER = r"\b(?:in|across|throughout|within|around)\s+(?:the\s+)?(?:county|city|borough|state|province)\s+of\s+[A-Z]"
 
@@ -122,9 +124,14 @@ def _has_place(rule: Rule, ctx: Context) -> bool:
     posting = ctx.posting
     if posting.meta.get("location") not in (None, "", [], {}):
         return True
-    places, _ = loc_mod.of_posting(posting)
-    if any(not p.remote or p.country for p in places):
-        return True
+    # jdlint/location.py's forms all hold a comma before a capital ("Denver, CO"), "remote"
+    # or "location:"; a posting with none of them (a list of 100,000 bullets) skips it.
+    if (posting.title and _LOCATION_FORMS.search(posting.title)) or any(
+        _LOCATION_FORMS.search(b.text) for b in posting.blocks
+    ):
+        places, _ = ctx.memo("location.of_posting", lambda: loc_mod.of_posting(posting))
+        if any(not p.remote or p.country for p in places):
+            return True
     names = sorted(
         {
             *(c for c in rule.options["countries"] if c),
@@ -141,8 +148,6 @@ def _has_place(rule: Rule, ctx: Context) -> bool:
         r"(?:licen[cs]\w*|registration|law|laws|residents?\b))"
     )
     short = re.compile(name)
-    # After "in": a state or province ("offices in Ohio"), never a country, which
-    # eligibility and ranking sentences name ("eligible to work in the UK").
     # A place name after "in", "across", "within" ("teams across Kent", "based within
     # Walsall"): any capitalised name jdlint has no reason to doubt, since a posting that
     # names a place this way is not the one this rule is for. Countries are left out
@@ -160,9 +165,15 @@ def _has_place(rule: Rule, ctx: Context) -> bool:
     )
     for block in posting.blocks:
         text = hygiene.source_text(posting, block)
-        if _LABEL.search(text) or _BASED.search(text) or _FACILITY.search(text):
+        if ":" in text and _LABEL.search(text):
             return True
-        if _OUR_SITE.search(text) or _OF_PLACE.search(text) or phrases.search(text):
+        if phrases.search(text):
+            return True
+        if not _UPPER_INSIDE.search(text):
+            continue  # every other form names a place with a capital letter
+        if _BASED.search(text) or _FACILITY.search(text):
+            return True
+        if _OUR_SITE.search(text) or _OF_PLACE.search(text):
             return True
         for m in _TEAM.finditer(text):
             if m["first"].lower() not in not_places and words_mod.zipf(m["first"].lower()) < 3.0:

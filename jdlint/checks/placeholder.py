@@ -80,7 +80,7 @@ _DATE_LABEL = re.compile(
 
 def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     nouns = {n.lower() for n in rule.options["nouns"]}
-    tokens = rule.options["tokens"]
+    tokens = tuple(rule.options["tokens"])
     token_re = (
         re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in tokens) + r")(?![\w-])")
         if tokens
@@ -90,7 +90,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     fm_title = posting.meta.get("title")
     if isinstance(fm_title, str) and posting.front_matter is not None:
         start, _ = title_span(ctx)
-        for a, z, found in _find(fm_title, nouns, token_re):
+        for a, z, found in _find(fm_title, nouns, token_re, tokens):
             offset = posting.text.find(fm_title, start)
             if offset >= 0:
                 yield rule.finding(offset + a, offset + z, found=found)
@@ -100,13 +100,13 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for block in posting.blocks:
         if block.lang is not None:
             continue
-        for a, z, found in _find(block.text, nouns, token_re):
+        for a, z, found in _find(block.text, nouns, token_re, tokens):
             start, end = block.source_span(a, z)
             yield rule.finding(start, end, found=found)
 
 
 def _find(
-    text: str, nouns: set[str], token_re: re.Pattern[str] | None
+    text: str, nouns: set[str], token_re: re.Pattern[str] | None, tokens: tuple[str, ...] = ()
 ) -> Iterator[tuple[int, int, str]]:
     spans: list[tuple[int, int]] = []
 
@@ -130,15 +130,21 @@ def _find(
                 hits.append((m.start(), m.end(), m.group(0)))
     if "{" in text or "<<" in text or "%" in text:
         hits += [(m.start(), m.end(), m.group(0)) for m in _TEMPLATE.finditer(text)]
-    if "x" in text or "X" in text:
+    if "XX" in text or "xx" in text or re.search(r"\b[Xx]\b", text):
         hits += [(m.start(), m.end(), m.group(0).strip()) for m in _XX.finditer(text)]
-    hits += [(m.start(), m.end(), m.group(0)) for m in _LOREM.finditer(text)]
-    for m in _ENTER.finditer(text):
-        mid = m["middle"].lower().split()
-        if m["lead"] or nouns.intersection(w.rstrip("s") for w in mid) or nouns.intersection(mid):
-            hits.append((m.start("verb"), m.end(), text[m.start("verb") : m.end()]))
-    hits += [(m.start(), m.end(), m.group(0)) for m in _INSERT_NOUN.finditer(text)]
-    if token_re is not None:
+    if "psum" in text:
+        hits += [(m.start(), m.end(), m.group(0)) for m in _LOREM.finditer(text)]
+    if "NTER" in text or "nter " in text or "NSERT" in text or "nsert " in text:
+        for m in _ENTER.finditer(text):
+            mid = m["middle"].lower().split()
+            if (
+                m["lead"]
+                or nouns.intersection(w.rstrip("s") for w in mid)
+                or nouns.intersection(mid)
+            ):
+                hits.append((m.start("verb"), m.end(), text[m.start("verb") : m.end()]))
+        hits += [(m.start(), m.end(), m.group(0)) for m in _INSERT_NOUN.finditer(text)]
+    if token_re is not None and any(t in text for t in tokens):
         for m in token_re.finditer(text):
             if not _DATE_LABEL.search(text[max(0, m.start() - 40) : m.start()]):
                 hits.append((m.start(), m.end(), m.group(0)))

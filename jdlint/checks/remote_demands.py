@@ -54,12 +54,12 @@ _DEMAND = re.compile(
 
 def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     posting = ctx.posting
-    said = hygiene.arrangements(posting, hashtags=True)
-    if any(m.kind != "remote" for m in said):
-        return  # hybrid or on-site somewhere: the posting has an on-site part
     remote = _remote(ctx)
     if remote is None:
         return
+    said = hygiene.arrangements(posting, hashtags=True)
+    if any(m.kind != "remote" for m in said):
+        return  # hybrid or on-site somewhere: the posting has an on-site part
     where, phrase = remote
     for block in posting.blocks:
         if block.kind == "heading":
@@ -92,6 +92,8 @@ def _remote(ctx: Context) -> tuple[int, str] | None:
         line = fm.key_lines.get("location", 1) if fm is not None else 1
         return posting.lines.offset(line), text or "remote"
     for block in posting.blocks:
+        if "emote" not in block.text and "EMOTE" not in block.text and block.kind != "heading":
+            continue
         found = _REMOTE_TEXT.search(_text(ctx, block))
         if found:
             return block.source_span(found.start(), found.end())[0], found.group(0).strip()
