@@ -94,7 +94,11 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         return
     said = hygiene.arrangements(posting, hashtags=True)
     kinds = list(dict.fromkeys(m.kind for m in said))
-    words = list(dict.fromkeys(m.word for m in said))[:3]
+    # Each way of saying it once, whatever its case ("Remote" and "remote").
+    ways: dict[str, str] = {}
+    for m in said:
+        ways.setdefault(m.word.lower(), m.word)
+    words = list(ways.values())[:3]
     found = ", ".join(f"'{w}'" for w in words)
     board = " (or set `location` in front matter if the job board shows it)"
     if kinds == ["remote"]:
