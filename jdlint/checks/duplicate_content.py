@@ -48,13 +48,16 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     n = len(words)
     if n < 2 * min_words:
         return
-    seen: dict[tuple[str, ...], int] = {}
-    copy_of: dict[int, int] = {}  # word i starts a window that first appeared at copy_of[i]
-    # The windows of k words, built in C by zip; one dictionary lookup each.
-    for i, key in enumerate(zip(*(words[j:] for j in range(k)), strict=False)):
-        first = seen.setdefault(key, i)
-        if first + k <= i:
-            copy_of[i] = first
+    # The windows of k words, built in C by zip, and where each first appears: a dict built
+    # from the windows in reverse keeps the first position. No window twice, no copy: most
+    # postings stop here without a Python-level loop over their words.
+    windows = list(zip(*(words[j:] for j in range(k)), strict=False))
+    first_at = dict(zip(reversed(windows), range(len(windows) - 1, -1, -1), strict=True))
+    if len(first_at) == len(windows):
+        return
+    firsts = list(map(first_at.__getitem__, windows))
+    # Word i starts a window that first appeared at copy_of[i] (not overlapping it).
+    copy_of = {i: f for i, f in enumerate(firsts) if f + k <= i}
     if not copy_of:
         return
     # Words covered by a copied window, and runs of them.
