@@ -3,11 +3,20 @@
 Sources, first found wins: ``.jdlint.yaml`` / ``.jdlint.yml``, or ``[tool.jdlint]`` in
 ``pyproject.toml``. Keys use kebab-case as in ruff; every unknown key is an error naming
 the file and line.
+
+The upward search stops at the repository root (the first folder holding ``.git``), as
+git's own does: a config above the repository never applies. It stops too at a folder,
+and passes over a config file, that belongs to someone other than the current user, root
+or the owner of the posting's folder: another user's file (a ``.jdlint.yaml`` dropped into
+a shared ``/tmp`` folder above someone's postings) is ignored with a warning and ends the
+search (``--config`` names one explicitly). A config is at most 1 MB, and a pack it names lies inside the same
+repository (or the config's folder, outside one).
 """
 
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
@@ -15,7 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import yamlsrc
+from . import files, yamlsrc
+from .didyoumean import close_match, hint
 from .errors import ConfigError
 from .findings import Severity
 from .options import check_type, resolve, type_name
@@ -41,11 +51,26 @@ KEYS: dict[str, tuple[Any, str]] = {
     "sections": (dict[str, list[str]], "extra heading phrases per canonical section"),
     "profile": (str, "default role profile"),
     "keywords": (list[str], "target keywords"),
-    "employer": (dict[str, Any], "the employer: name, size (employees; pay transparency thresholds)"),
-    "fail-on": (str, "lowest severity that makes the run fail: error, warning or info"),
+    "employer": (
+        dict[str, Any],
+        "the employer: name, size (employees; pay transparency thresholds)",
+    ),
+    "fail-on": (
+        str,
+        "lowest severity that makes the run fail: error, warning (the default) or info",
+    ),
+    "show-source": (
+        bool,
+        "show each finding's source line in the text report (default: on a terminal)",
+    ),
     "nlp": (dict[str, str], "spaCy settings: model (an installed pipeline name)"),
     "exclude": (list[str], "globs of files to skip when walking directories"),
     "max-file-size": (int, "largest posting to read, in bytes"),
+    "time-limit": (
+        float,
+        "CPU seconds one posting may take before it is reported as an error "
+        "(default: 20 plus 60 per megabyte of posting)",
+    ),
 }
 
 
@@ -90,7 +115,22 @@ class Config:
         return self.line(key)
 
     def pack_paths(self) -> tuple[str, ...]:
-        return tuple(str((self.root / p).resolve()) for p in self.get("packs", []))
+        """Pack files and folders, resolved; a config file may only name packs inside its
+        repository (or its own folder outside one), so a config from a cloned repository
+        cannot read the rest of the disk."""
+        out = []
+        boundary = boundary_of(Path(self.path).parent) if self.path else None
+        for p in self.get("packs", []):
+            resolved = files.real(self.root / p)
+            if boundary is not None and not files.inside(resolved, boundary):
+                raise ConfigError(
+                    f"pack '{p}' is outside {boundary}, the repository of this config; "
+                    "packs must be inside it",
+                    self.line("packs"),
+                    self.path,
+                )
+            out.append(str(resolved))
+        return tuple(out)
 
     def extra_sections(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         return tuple((k, tuple(v)) for k, v in sorted(self.get("sections", {}).items()))
@@ -98,10 +138,7 @@ class Config:
 
 def parse(text: str, path: str) -> Config:
     if path.endswith(".toml"):
-        try:
-            data = tomllib.loads(text).get("tool", {}).get("jdlint", {})
-        except tomllib.TOMLDecodeError as e:
-            raise ConfigError(f"invalid TOML: {e}", path=path) from None
+        data = _toml_section(text, path)
         if not isinstance(data, dict):
             raise ConfigError("[tool.jdlint] must be a table of settings", path=path)
         lines: dict[str, int] = _toml_key_lines(text)
@@ -116,6 +153,20 @@ def parse(text: str, path: str) -> Config:
             raise ConfigError("config must be a mapping of settings", 1, path)
         lines = dict(getattr(data, "key_lines", {}))
     return from_dict(data, path, lines)
+
+
+def _toml_section(text: str, path: str) -> Any:
+    """``[tool.jdlint]`` of a TOML text ({} when absent); ConfigError when the TOML is bad."""
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"invalid TOML: {e}", path=path) from None
+    except (RecursionError, ValueError):  # nested too deep for the parser
+        raise ConfigError("invalid TOML: nested too deeply", path=path) from None
+    tool = doc.get("tool", {})
+    if not isinstance(tool, dict):
+        return {}  # ``tool = "x"``: no [tool] table, so no jdlint settings
+    return tool.get("jdlint", {})
 
 
 _TOML_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
@@ -181,6 +232,13 @@ def _check_values(config: Config) -> None:
             raise ConfigError(
                 f"severity of {code}: {e}", config.sub_line("severity", code), config.path
             ) from None
+    limit = config.get("time-limit")
+    if limit is not None and not 0 < limit < float("inf"):
+        raise ConfigError(
+            "'time-limit' must be a positive number of seconds",
+            config.line("time-limit"),
+            config.path,
+        )
     size = config.get("max-file-size")
     if size is not None and size <= 0:
         raise ConfigError(
@@ -200,53 +258,121 @@ def _check_values(config: Config) -> None:
 def load_file(path: str | Path) -> Config:
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
+        text = files.read_regular(p, files.MAX_DATA_FILE).decode("utf-8")
+    except files.NotReadable as e:
         raise ConfigError(f"cannot read config: {e}", path=str(p)) from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(
+            f"cannot read config: not valid UTF-8 (byte {e.start})", path=str(p)
+        ) from None
     return parse(text, str(p))
+
+
+def boundary_of(folder: Path) -> Path:
+    """The repository root holding ``folder`` (the nearest folder with ``.git``), else
+    ``folder`` itself."""
+    start = files.real(folder)
+    for candidate in (start, *start.parents):
+        if files.exists(candidate / ".git"):
+            return candidate
+    return start
+
+
+def _euid() -> int | None:
+    return os.geteuid() if hasattr(os, "geteuid") else None
+
+
+def _owner(path: Path) -> int | None:
+    try:
+        return path.stat().st_uid
+    except (OSError, ValueError):
+        return None
+
+
+# Config files passed over because of their owner: path -> reason (the CLI warns once).
+_ignored: dict[str, str] = {}
+
+
+def ignored_configs() -> dict[str, str]:
+    """Config files that the search met and did not use, each with the reason."""
+    return dict(_ignored)
 
 
 def discover(directory: str) -> Config:
     """The nearest config at or above ``directory``; an empty Config when there is none.
 
+    The search stops at the repository root, and at a folder or config file owned by
+    someone other than the current user, root or the owner of ``directory`` (see the
+    module's doc).
+
     The search runs each time (a few stats per folder), so a config created or edited
     between two runs of a long-lived process is seen; parsed files are cached by path,
     modification time and size.
     """
-    d = Path(directory).resolve()
+    d = files.real(directory)
+    me = _euid()
+    trusted = None if me is None else {me, 0, _owner(d)}
     for folder in (d, *d.parents):
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                return _cached(candidate, False)
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
-            found = _cached(pyproject, True)
-            if found is not None:
-                return found
+        found: list[tuple[Path, bool]] = [
+            (folder / name, False) for name in CONFIG_NAMES if files.is_file(folder / name)
+        ]
+        if not found and files.is_file(folder / "pyproject.toml"):
+            found = [(folder / "pyproject.toml", True)]
+        for candidate, pyproject in found[:1]:
+            if pyproject and not _stamped(candidate, _has_section):
+                continue  # a pyproject.toml without [tool.jdlint] is not a config
+            # Checked before parsing: another user's file cannot even stop the run.
+            folder_owner, owner = _owner(folder), _owner(candidate)
+            if trusted is not None and folder_owner not in trusted:
+                _ignored[str(candidate)] = (
+                    f"in a folder owned by another user (uid {folder_owner}); "
+                    "pass it with --config to use it"
+                )
+                return Config()
+            if trusted is not None and owner not in trusted:
+                _ignored[str(candidate)] = (
+                    f"owned by another user (uid {owner}); pass it with --config to use it"
+                )
+                return Config()
+            return _stamped(candidate, _load_stamped)
+        if trusted is not None and _owner(folder) not in trusted:
+            break  # another user's folder: nothing in or above it applies
+        if files.exists(folder / ".git"):
+            break  # the repository root: nothing above it applies
     return Config()
 
 
-def _cached(path: Path, pyproject: bool) -> Any:
+def _stamped(path: Path, load: Any) -> Any:
+    """``load`` of a file, cached by its path, modification time and size."""
     try:
         st = path.stat()
     except OSError:
-        return load_file(path)  # reports the error
-    return _load_stamped(str(path), st.st_mtime_ns, st.st_size, pyproject)
+        return load.__wrapped__(str(path), 0, 0)  # gone meanwhile: not cached
+    return load(str(path), st.st_mtime_ns, st.st_size)
 
 
 @lru_cache(maxsize=256)
-def _load_stamped(path: str, mtime_ns: int, size: int, pyproject: bool) -> Config | None:
-    """A config file parsed once per version; None for a pyproject.toml without jdlint."""
-    if pyproject:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-            has_section = "jdlint" in tomllib.loads(text).get("tool", {})
-        except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
-            has_section = False
-        if not has_section:
-            return None
+def _load_stamped(path: str, mtime_ns: int, size: int) -> Config:
+    """A config file parsed once per version."""
     return load_file(path)
+
+
+@lru_cache(maxsize=256)
+def _has_section(path: str, mtime_ns: int, size: int) -> bool:
+    """Whether a pyproject.toml has [tool.jdlint]. Any pyproject.toml above a posting is
+    read, and most are not jdlint's: one that cannot be read or parsed is not a config."""
+    try:
+        doc = tomllib.loads(files.read_regular(path, files.MAX_DATA_FILE).decode("utf-8"))
+    except (
+        files.NotReadable,
+        UnicodeDecodeError,
+        tomllib.TOMLDecodeError,
+        RecursionError,
+        ValueError,
+    ):
+        return False
+    tool = doc.get("tool")
+    return isinstance(tool, dict) and "jdlint" in tool
 
 
 # -- rule selection ------------------------------------------------------------------
@@ -257,15 +383,47 @@ def _matches(selector: str, rule: Rule) -> bool:
     return s.upper() == "ALL" or rule.code.startswith(s.upper()) or rule.name == s.lower()
 
 
+def selector_names(packs: PackSet) -> list[str]:
+    """Every selector that names rules: codes, their prefixes, names (for close matches)."""
+    codes = list(packs.rules)
+    prefixes = {c[:i] for c in codes for i in range(1, len(c))}
+    return [*codes, *sorted(prefixes), *(r.name for r in packs.rules.values())]
+
+
 def _check_selectors(
     selectors: list[str], packs: PackSet, what: str, config: Config, sub: Any = None
 ) -> None:
     for s in selectors:
         if not any(_matches(s, r) for r in packs.rules.values()):
+            close = hint(s, selector_names(packs))
             if s in (config.cli.get(what) or []):
-                raise ConfigError(f"unknown rule code or name '{s}' in --{what}")
+                raise ConfigError(f"unknown rule code or name '{s}' in --{what}{close}")
             line = config.sub_line(what, sub) if sub is not None else config.line(what)
-            raise ConfigError(f"unknown rule code or name '{s}' in {what}", line, config.path)
+            raise ConfigError(
+                f"unknown rule code or name '{s}' in {what}{close}", line, config.path
+            )
+
+
+def check_profile(packs: PackSet, config: Config) -> None:
+    """An unknown ``profile`` (config or --profile) stops the run before any posting is
+    read, naming the close match; a posting's own front matter is S001's to report."""
+    from .roles import GENERAL
+
+    value = config.get("profile")
+    if not isinstance(value, str) or not value.strip():
+        return
+    known = [GENERAL, *packs.roles.profiles]
+    if value.strip() in known:
+        return
+    match = close_match(value.strip(), known)
+    tail = (
+        f" (did you mean '{match}'? see 'jdlint profiles')"
+        if match
+        else (" (see 'jdlint profiles')")
+    )
+    if value == config.cli.get("profile"):
+        raise ConfigError(f"unknown profile '{value}' in --profile{tail}")
+    raise ConfigError(f"unknown profile '{value}'{tail}", config.line("profile"), config.path)
 
 
 def active_rules(packs: PackSet, config: Config) -> list[Rule]:
@@ -284,8 +442,11 @@ def active_rules(packs: PackSet, config: Config) -> list[Rule]:
     for code in options:
         if code.upper() not in packs.rules:
             raise ConfigError(
-                f"unknown rule code '{code}' in rules", config.sub_line("rules", code), config.path
+                f"unknown rule code '{code}' in rules{hint(code, list(packs.rules))}",
+                config.sub_line("rules", code),
+                config.path,
             )
+    check_profile(packs, config)
 
     # Options set in config are checked for every rule they name, active or not, with the
     # same checks a pack's options get (types, and the kind's validate: a regex that could
@@ -346,7 +507,7 @@ def ignored_for(config: Config, path: str) -> list[str]:
     if not patterns:
         return []
     try:
-        rel = Path(path).resolve().relative_to(config.root).as_posix()
+        rel = files.real(path).relative_to(config.root).as_posix()
     except ValueError:
         rel = Path(path).as_posix()
     out: list[str] = []

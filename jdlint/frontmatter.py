@@ -80,6 +80,8 @@ def _parse(raw: str, syntax: str) -> tuple[dict[str, Any], dict[str, int]]:
             raise InputError(
                 f"front matter is not valid TOML: {message}", line + 1 if line else None
             ) from None
+        except (RecursionError, ValueError):  # tomllib recurses once per level of nesting
+            raise InputError("front matter is not valid TOML: nested too deeply", 2) from None
         key_lines = {}
         for i, line_text in enumerate(raw.splitlines(), start=2):
             key = line_text.split("=", 1)[0].strip().strip('"')

@@ -225,39 +225,67 @@ def _currency_for(locations: list[loc_mod.Location]) -> str:
 
 # -- reading and checking embedded markup --------------------------------------------
 
-_SCRIPT = re.compile(
-    r"<script\b[^>]*\btype\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script\s*>",
-    re.I | re.S,
-)
+# A JSON-LD script: its opening tag, then the first "</script" after it. Found in one
+# forward pass: each "<script" is matched only within its own tag (up to its ">", and a
+# "<script" inside a tag is an attribute of it), and an opener that never closes ends the
+# search instead of each later one scanning to the end of the page again.
+SCRIPT_START = re.compile(r"<script\b", re.I)
+SCRIPT_OPEN = re.compile(r"<script\b[^>]*\btype\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>", re.I)
+SCRIPT_CLOSE = re.compile(r"</script\s*>", re.I)
+TAG_END = re.compile(">")
 
 
 def extract(page: str) -> list[tuple[int, Any, str | None]]:
     """(offset of the <script>, parsed JSON or None, error) for each JSON-LD script."""
-    out = []
-    for m in _SCRIPT.finditer(page):
-        raw = html.unescape(m.group(1)) if "&quot;" in m.group(1) else m.group(1)
+    out: list[tuple[int, Any, str | None]] = []
+    pos = 0
+    while True:
+        start = SCRIPT_START.search(page, pos)
+        if start is None:
+            break
+        tag_end = TAG_END.search(page, start.end())
+        if tag_end is None:
+            break  # a tag that never ends
+        gt = tag_end.start()
+        m = SCRIPT_OPEN.match(page, start.start(), gt + 1)
+        pos = gt + 1
+        if m is None:
+            continue  # another kind of script: its body is searched like any text
+        close = SCRIPT_CLOSE.search(page, m.end())
+        if close is None:
+            break  # no "</script>" left: no later script closes either
+        body = page[m.end() : close.start()]
+        raw = html.unescape(body) if "&quot;" in body else body
         try:
             out.append((m.start(), json.loads(raw), None))
         except json.JSONDecodeError as e:
             out.append(
                 (m.start(), None, f"not valid JSON: {e.msg} (line {e.lineno} of the script)")
             )
+        except RecursionError:
+            out.append((m.start(), None, "not valid JSON: nested too deeply"))
+        except ValueError as e:  # a number of more than 4,300 digits, ...
+            out.append((m.start(), None, f"not valid JSON: {e}"))
+        pos = close.end()
     return out
 
 
 def job_postings(data: Any) -> list[dict[str, Any]]:
-    """JobPosting objects in a JSON-LD document (top level, a list, or an @graph)."""
+    """JobPosting objects in a JSON-LD document (top level, a list, or an @graph), in
+    document order; walked without recursion, however deep the document."""
     found: list[dict[str, Any]] = []
-    if isinstance(data, list):
-        for item in data:
-            found += job_postings(item)
-    elif isinstance(data, dict):
-        types = data.get("@type")
-        types = types if isinstance(types, list) else [types]
-        if "JobPosting" in types:
-            found.append(data)
-        if "@graph" in data:
-            found += job_postings(data["@graph"])
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            types = item.get("@type")
+            types = types if isinstance(types, list) else [types]
+            if any(t == "JobPosting" for t in types if isinstance(t, str)):
+                found.append(item)
+            if "@graph" in item:
+                stack.append(item["@graph"])
     return found
 
 

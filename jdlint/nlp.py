@@ -9,11 +9,12 @@ from them; it must already be installed.
 from __future__ import annotations
 
 import itertools
+import re
 import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .errors import ConfigError
+from .errors import ConfigError, InputError
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -51,15 +52,14 @@ def _build(name: str) -> Language:
         except (ValueError, OSError) as e:  # spacy-lookups-data missing
             raise ConfigError(f"cannot set up the lookup lemmatizer: {e}") from None
         return nlp
-    if not spacy.util.is_package(name) and not _is_path(name):
-        raise ConfigError(
-            f"spaCy pipeline '{name}' is not installed; install it (pip install {name}) "
-            "or remove nlp.model from the config to use the built-in blank pipeline"
-        )
+    if _is_path(name):
+        where: Any = name
+    else:
+        where = _package_data(name)
     try:
-        nlp = spacy.load(name)
-    except (OSError, ValueError) as e:
-        raise ConfigError(f"cannot load spaCy pipeline '{name}': {e}") from None
+        nlp = spacy.load(where)
+    except Exception as e:  # a pipeline that does not load is a config problem, never a crash
+        raise ConfigError(f"cannot load spaCy pipeline '{name}': {type(e).__name__}: {e}") from None
     if (
         not nlp.has_pipe("parser")
         and not nlp.has_pipe("senter")
@@ -70,7 +70,7 @@ def _build(name: str) -> Language:
 
 
 def _figure_ends(doc: Doc) -> Doc:
-    """"... dental and 401K. We also offer ...": the tokenizer keeps "401K." whole, so the
+    """ "... dental and 401K. We also offer ...": the tokenizer keeps "401K." whole, so the
     sentencizer never sees its full stop. A figure that ends in one ends the sentence
     when a capitalised word follows."""
     for tok, nxt in itertools.pairwise(doc):
@@ -94,7 +94,7 @@ def _register_components() -> None:
 
 
 def _split_trailing_dashes(nlp: Language) -> None:
-    """"Case Manager- Band 6": a dash glued to the end of a word is punctuation, so the
+    """ "Case Manager- Band 6": a dash glued to the end of a word is punctuation, so the
     word is "Manager" for every rule that matches words."""
     from spacy.util import compile_suffix_regex
 
@@ -102,10 +102,53 @@ def _split_trailing_dashes(nlp: Language) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
-def _is_path(name: str) -> bool:
+def _package_data(name: str) -> Any:
+    """The data folder of an installed spaCy pipeline package, found without importing it.
+
+    ``spacy.load("name")`` imports the module ``name`` (running its code, whatever
+    package it is) and calls its ``load()``; a config names a pipeline, so jdlint only
+    accepts a package whose folder holds a spaCy ``meta.json`` and loads the pipeline's
+    data folder, the one the package's ``load()`` would load.
+    """
+    import json
+    import sys
     from pathlib import Path
 
-    return Path(name).is_dir()
+    import spacy
+
+    from . import files
+
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) or not spacy.util.is_package(name):
+        raise ConfigError(
+            f"spaCy pipeline '{name}' is not installed; install it (pip install {name}) "
+            "or remove nlp.model from the config to use the built-in blank pipeline"
+        )
+    for entry in sys.path:
+        meta_file = Path(entry or ".") / name / "meta.json"
+        try:
+            meta = json.loads(files.read_regular(meta_file, files.MAX_DATA_FILE))
+        except (files.NotReadable, ValueError, RecursionError):
+            continue
+        if not (
+            isinstance(meta, dict)
+            and all(isinstance(meta.get(k), str) for k in ("lang", "name", "version"))
+            and isinstance(meta.get("pipeline"), list)
+        ):
+            continue
+        data = meta_file.parent / f"{meta['lang']}_{meta['name']}-{meta['version']}"
+        if files.is_file(data / "config.cfg"):
+            return data
+    raise ConfigError(
+        f"'{name}' is not a spaCy pipeline package (no meta.json with a pipeline and its "
+        "data folder); nlp.model names a trained pipeline such as en_core_web_sm, or a "
+        "folder that holds one"
+    )
+
+
+def _is_path(name: str) -> bool:
+    from . import files
+
+    return files.is_dir(name)
 
 
 @dataclass
@@ -145,8 +188,19 @@ class Analysis:
 
 def analyse(posting: Posting, factory: Any = None) -> Analysis:
     nlp = factory() if callable(factory) else get_nlp(None)
-    docs = list(nlp.pipe(b.text for b in posting.blocks))
     trained = nlp.has_pipe("parser") or nlp.has_pipe("tagger")
+    longest = max((len(b.text) for b in posting.blocks), default=0)
+    if longest >= nlp.max_length:
+        if trained:
+            # A parser needs about 1 GB of memory per 100,000 characters: spaCy's limit holds.
+            raise InputError(
+                f"a paragraph of {longest:,} characters is over the trained pipeline's "
+                f"limit of {nlp.max_length:,} (split it, or use the blank pipeline)"
+            )
+        # The blank pipeline (sentencizer and lookup lemmas) is linear in the text, and the
+        # posting is already under max-file-size.
+        nlp.max_length = longest + 1
+    docs = list(nlp.pipe(b.text for b in posting.blocks))
     return Analysis(docs, trained=trained, lemma_table=None if trained else _lookup_table(nlp))
 
 

@@ -5,6 +5,7 @@ A pack is validated as it is loaded; every error names the pack file and line.
 
 from __future__ import annotations
 
+import os
 import re
 import string
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import yamlsrc
+from . import files, yamlsrc
 from .errors import ConfigError
 from .findings import CATEGORIES, Finding, Severity
 from .headings import SectionVocabulary
@@ -121,15 +122,35 @@ def builtin_dir() -> Path:
 
 
 def pack_files(paths: list[Path]) -> list[Path]:
+    """The YAML files of the packs named: a file, or every ``*.yaml`` then ``*.yml`` under
+    a folder (symbolic links to folders are not followed; a folder that vanishes or cannot
+    be read during the walk is passed over)."""
     out: list[Path] = []
     for p in paths:
-        if p.is_dir():
-            out.extend(sorted(p.rglob("*.yaml")) + sorted(p.rglob("*.yml")))
-        elif p.is_file():
+        if files.is_dir(p):
+            found: list[Path] = []
+            for root, dirs, names in os.walk(p):
+                dirs.sort()
+                found.extend(Path(root) / n for n in names if n.endswith((".yaml", ".yml")))
+            out.extend(sorted(f for f in found if f.suffix == ".yaml"))
+            out.extend(sorted(f for f in found if f.suffix == ".yml"))
+        elif files.exists(p):
             out.append(p)
         else:
             raise ConfigError("rule pack not found", path=str(p))
     return out
+
+
+def _read_pack(f: Path) -> str:
+    """A pack's text: a regular file of at most 1 MB (a FIFO or /dev/zero is an error)."""
+    try:
+        return files.read_regular(f, files.MAX_DATA_FILE).decode("utf-8")
+    except files.NotReadable as e:
+        raise ConfigError(f"cannot read rule pack: {e}", path=str(f)) from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(
+            f"cannot read rule pack: not valid UTF-8 (byte {e.start})", path=str(f)
+        ) from None
 
 
 @lru_cache(maxsize=16)
@@ -139,17 +160,14 @@ def load(
     """Load the built-in packs and any extra pack files or folders (cached per process)."""
     from .checks import KINDS
 
-    files = pack_files([builtin_dir()]) + pack_files([Path(p) for p in extra])
+    pack_list = pack_files([builtin_dir()]) + pack_files([Path(p) for p in extra])
     rules: dict[str, Rule] = {}
     names: dict[str, str] = {}
     sections: dict[str, list[str]] = {}
     title_words: list[str] = []
     roles = RoleData()
-    for f in files:
-        try:
-            text = f.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as e:
-            raise ConfigError(f"cannot read rule pack: {e}", path=str(f)) from None
+    for f in pack_list:
+        text = _read_pack(f)
         try:
             data = yamlsrc.load(text)
         except yamlsrc.YamlError as e:
@@ -158,9 +176,12 @@ def load(
             continue
         if not isinstance(data, dict):
             raise ConfigError("a rule pack must be a mapping", 1, str(f))
+        allowed = ", ".join(sorted(_PACK_KEYS))
+        if data and not any(key in _PACK_KEYS for key in data):
+            # Quote nothing from a file that is no pack at all (a config may name any file).
+            raise ConfigError(f"not a rule pack: it has none of the keys {allowed}", 1, str(f))
         for key in data:
             if key not in _PACK_KEYS:
-                allowed = ", ".join(sorted(_PACK_KEYS))
                 raise ConfigError(
                     f"unknown key '{key}' (allowed: {allowed})", data.key_line(key), str(f)
                 )
@@ -174,9 +195,7 @@ def load(
             sections.setdefault(key, []).extend(phrases)
         words = data.get("title_words") or []
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise ConfigError(
-                "'title_words' must list words", data.key_line("title_words"), str(f)
-            )
+            raise ConfigError("'title_words' must list words", data.key_line("title_words"), str(f))
         title_words.extend(words)
         parse_roles(data, str(f), roles)
         raw_rules = data.get("rules") or []
@@ -204,7 +223,7 @@ def load(
     check_references(roles)
     _check_suggestion_ids(rules, roles)
     vocab = SectionVocabulary(sections, title_words=title_words)
-    return PackSet(dict(sorted(rules.items())), vocab, [str(f) for f in files], roles)
+    return PackSet(dict(sorted(rules.items())), vocab, [str(f) for f in pack_list], roles)
 
 
 def _check_suggestion_ids(rules: dict[str, Rule], roles: RoleData) -> None:
@@ -246,7 +265,9 @@ def _rule(item: Any, path: str, kinds: dict[str, Any]) -> Rule:
             raise fail(f"rule is missing '{key}'")
     code, name, kind = item["code"], item["name"], item["kind"]
     if not CODE.match(code):
-        raise fail(f"rule code '{code}' must be one of S, D, K, R, I, C, H and three digits", "code")
+        raise fail(
+            f"rule code '{code}' must be one of S, D, K, R, I, C, H and three digits", "code"
+        )
     if not NAME.match(name):
         raise fail(f"rule name '{name}' must be kebab-case", "name")
     if kind not in kinds:
@@ -271,7 +292,10 @@ def _rule(item: Any, path: str, kinds: dict[str, Any]) -> Rule:
         raise fail(f"message is not a valid template: {e}", "message") from None
     unknown = fields - set(allowed)
     if unknown:
-        raise fail(f"message uses unknown field(s) {sorted(unknown)} for kind '{kind}' (fields: {', '.join(allowed) or 'none'})", "message")
+        raise fail(
+            f"message uses unknown field(s) {sorted(unknown)} for kind '{kind}' (fields: {', '.join(allowed) or 'none'})",
+            "message",
+        )
     try:
         item["message"].format(**{name: "x" for name in allowed})
     except (ValueError, IndexError, KeyError) as e:

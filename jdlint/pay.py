@@ -12,6 +12,7 @@ office stipend"), and neither are amounts with no pay word or unit near them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -148,10 +149,13 @@ def _plausible(value: float, unit: str | None) -> bool:
 def find(text: str) -> list[Pay]:
     """Every statement of pay in ``text``, in order: ranges, fixed rates, open and vague forms."""
     found: list[Pay] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+    # Spans already taken, checked without a pass over all of them (that pass made a long
+    # list of figures quadratic): the ranges in order of start (they do not overlap, so
+    # their ends are in order too), the single figures by their furthest end (they are
+    # met in order of start), and for the vague words all of them merged.
+    ranges: list[tuple[int, int]] = []
+    singles: list[tuple[int, int]] = []
+    singles_reach = -1
 
     for m in _RANGE.finditer(text):
         lo = _number(m["anum"], m["ak"])
@@ -178,9 +182,10 @@ def find(text: str) -> list[Pay]:
                 m.end(),
             )
         )
-        taken.append((m.start(), m.end()))
+        ranges.append((m.start(), m.end()))
+    range_starts = [a for a, _ in ranges]
     for m in _SINGLE.finditer(text):
-        if not free(m.start(), m.end()):
+        if _overlaps(range_starts, ranges, m.start(), m.end()) or singles_reach > m.start():
             continue
         value = _number(m["anum"], m["ak"])
         unit = _UNITS.get((m["unit"] or "").lower())
@@ -215,12 +220,32 @@ def find(text: str) -> list[Pay]:
                 end,
             )
         )
-        taken.append((start, end))
+        singles.append((start, end))
+        singles_reach = max(singles_reach, end)
+    taken = _merged(ranges + singles)
+    taken_starts = [a for a, _ in taken]
     for m in VAGUE.finditer(text):
-        if free(m.start(), m.end()):
+        if not _overlaps(taken_starts, taken, m.start(), m.end()):
             found.append(Pay("vague", m.group(0), start=m.start(), end=m.end()))
     found.sort(key=lambda p: p.start)
     return found
+
+
+def _overlaps(starts: list[int], spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether [s, e) overlaps one of ``spans``: sorted, not overlapping (``starts`` their
+    starts). Only the last span starting before ``e`` can reach past ``s``."""
+    i = bisect_left(starts, e) - 1
+    return i >= 0 and spans[i][1] > s
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _max_word(word: str) -> bool:

@@ -12,9 +12,14 @@ the pack or config is loaded and refused, with the pack's file and line, when it
   character or match nothing (``(a|aa)*``, ``(x|)+``): many ways to split one string;
 - a back-reference (``(a)\\1``), which no automaton can match and which makes matching
   NP-hard in general;
+- two unbounded repeats in a row that can take the same character, with nothing between
+  them that could not take it too (``.*.*``, ``\\w+\\s*\\w+``, ``.*Q.*Q``): a run of that
+  character splits between them in as many ways as it is long, so matching takes time
+  polynomial of a high degree (``(?s).*.*.*.*Q`` ran for hours on 281 bytes);
 - more than ``MAX_LENGTH`` characters, or more than ``MAX_UNBOUNDED`` unbounded quantifiers.
 
-What is left runs in polynomial time, and postings are bounded by ``max-file-size``. A
+What is left runs in polynomial time, and postings are bounded by ``max-file-size``; the
+per-posting CPU budget (``budget.py``) interrupts a search that still takes too long. A
 pattern is only ever compiled and searched; nothing in it is evaluated.
 """
 
@@ -66,6 +71,7 @@ def problem(pattern: str, flags: int = 0) -> str | None:
     checker = _Checker(ignore_case)
     try:
         checker.walk(list(parsed), inside_unbounded=False)
+        _Adjacent(ignore_case, bool((flags | parsed.state.flags) & re.DOTALL)).check(list(parsed))
     except UnsafePattern as e:
         return str(e)
     except RecursionError:
@@ -233,3 +239,127 @@ def _ambiguous() -> UnsafePattern:
         "repeats a group whose optional end can also start the next repetition, as in "
         "(a|aa)* or (aa?)*: it can take exponential time"
     )
+
+
+# Characters to test two character classes on: they overlap when one of these is in both.
+_SAMPLE = "".join(chr(c) for c in range(0x09, 0x7F)) + "\x85\xa0\u2028\u3000éßÉσΣяЯ٣０ａＡ中_"
+
+
+class _Adjacent:
+    """Rejects unbounded repeats that can share a run of one character (see the module's
+    doc): in one sequence (groups flattened), two unbounded repeats whose bodies both take
+    some character c, where every item between them takes c or can match nothing."""
+
+    def __init__(self, ignore_case: bool, dotall: bool) -> None:
+        self.flags = (re.IGNORECASE if ignore_case else 0) | (re.DOTALL if dotall else 0)
+
+    def check(self, items: list[tuple[Any, Any]]) -> None:
+        flat = self._flatten(items)
+        repeats = [
+            i
+            for i, (op, av) in enumerate(flat)
+            if op in _REPEATS and (av[1] is _c.MAXREPEAT or av[1] > _UNBOUNDED)
+        ]
+        for a, i in enumerate(repeats):
+            for j in repeats[a + 1 :]:
+                shared = self._chars(flat[i]) & self._chars(flat[j])
+                for op, av in flat[i + 1 : j]:
+                    if not shared:
+                        break
+                    if not self._nullable(op, av):
+                        shared &= self._chars((op, av))
+                if shared:
+                    raise UnsafePattern(
+                        "has unbounded repeats in a row that can match the same text, as in "
+                        ".*.* or \\w+\\s*\\w+: a long run of one character splits between them "
+                        "in many ways; join them into one repeat or bound them ({0,50})"
+                    )
+        # Each alternative, and each repeated body, is a sequence of its own.
+        for op, av in flat:
+            if op is _c.BRANCH:
+                for alt in av[1]:
+                    self.check(list(alt))
+            elif op in _REPEATS or op in _POSSESSIVE:
+                self.check(list(av[2]))
+            elif op in _ATOMIC:
+                self.check(list(av))
+            elif op in (_c.ASSERT, _c.ASSERT_NOT):
+                self.check(list(av[1]))
+
+    def _flatten(self, items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+        out: list[tuple[Any, Any]] = []
+        for op, av in items:
+            if op is _c.SUBPATTERN:
+                out.extend(self._flatten(list(av[-1])))
+            else:
+                out.append((op, av))
+        return out
+
+    def _nullable(self, op: Any, av: Any) -> bool:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            return True
+        if op in _REPEATS or op in _POSSESSIVE:
+            return av[0] == 0
+        if op is _c.BRANCH:
+            return any(all(self._nullable(o, a) for o, a in alt) for alt in av[1])
+        return False
+
+    def _chars(self, item: tuple[Any, Any]) -> set[str]:
+        """The sample characters an item can start with (for a repeat: its body)."""
+        op, av = item
+        if op in _REPEATS or op in _POSSESSIVE:
+            body = self._flatten(list(av[2]))
+            return self._chars(body[0]) if body else set()
+        if op is _c.BRANCH:
+            out: set[str] = set()
+            for alt in av[1]:
+                flat = self._flatten(list(alt))
+                if flat:
+                    out |= self._chars(flat[0])
+            return out
+        source = _item_source(op, av)
+        if source is None:
+            return set(_SAMPLE)  # something wider: assume it takes anything
+        if source == "":
+            return set()
+        matcher = re.compile(source, self.flags)
+        return {ch for ch in _SAMPLE if matcher.fullmatch(ch)}
+
+
+_CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+
+
+def _item_source(op: Any, av: Any) -> str | None:
+    """A one-character item as a pattern of its own ("" for none), or None when it is not
+    one character (a group, a literal run) and must be assumed to take anything."""
+    if op is _c.LITERAL:
+        return re.escape(chr(av))
+    if op is _c.NOT_LITERAL:
+        return f"[^{re.escape(chr(av))}]"
+    if op is _c.ANY:
+        return "."
+    if op is _c.IN:
+        parts = []
+        for kind, value in av:
+            if kind is _c.NEGATE:
+                parts.insert(0, "^")
+            elif kind is _c.LITERAL:
+                parts.append(re.escape(chr(value)))
+            elif kind is _c.RANGE:
+                parts.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+            elif kind is _c.CATEGORY:
+                name = _CATEGORIES.get(getattr(value, "name", str(value)))
+                if name is None:
+                    return None
+                parts.append(name)
+            else:
+                return None
+        return "[" + "".join(parts) + "]" if parts else ""
+    return None

@@ -417,9 +417,9 @@ def test_short_adverts_are_not_told_to_add_headings_but_missing_content_is_repor
         "and what would help them most.</p>"
     )
     report = lint(advert, "html", ["S102", "S103", "S104", "S105"])
-    assert [(f.code, f.message.split(":")[0]) for f in report.findings] == [
+    assert sorted((f.code, f.message.split(":")[0]) for f in report.findings) == [
         ("S103", "No requirements (degree, license, registration or experience) stated"),
-        ("S104", "No pay stated"),
+        ("S104", "No pay stated (Band 6 is named, but not its pay)"),
     ]
 
 
@@ -489,10 +489,12 @@ def test_one_sentence_one_finding() -> None:
     by_span: dict[tuple[int, int], list[str]] = {}
     for f in report.findings:
         by_span.setdefault((f.start, f.end), []).append(f.code)
-    assert {"R101", "R201"} <= codes(report)
-    # The long sentence carries only R201; the score points at the hardest of the others,
-    # and R102 (the same fix as R101) is not shown beside it.
+    # The long sentence is the hardest too: it carries one finding, the score's, whose
+    # message names the sentence and its length; R102 (the same fix) is not shown.
     assert all(len(c) == 1 for c in by_span.values()), by_span
+    on_long = [f for f in report.findings if report.line_col(f.start)[0] == 3]
+    assert [f.code for f in on_long] == ["R101"]
+    assert "(48 words" in on_long[0].message
     assert "R102" not in codes(report)
 
 

@@ -22,7 +22,7 @@ OPTIONS = {
     "place": Option(str, doc="title (title and first heading) or opening (the first words)"),
     "words": Option(int, 100, doc="for place: opening, how many words of the body count"),
 }
-MESSAGE_FIELDS = ("keyword", "where", "words")
+MESSAGE_FIELDS = ("keyword", "where", "words", "near")
 NEEDS = frozenset({"nlp"})
 
 
@@ -52,23 +52,52 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         for text, (start, end), where in places:
             if any(kw.in_text(ctx, k, text) for k in targets):
                 continue
-            yield rule.finding(start, end, keyword=primary.role, where=where, words="")
+            yield rule.finding(start, end, keyword=primary.role, where=where, words="", near="")
         return
     limit = rule.options["words"]
     seen = 0
     body = posting.body_blocks()
+    near = ""
     for block in body:
         tokens = kw.block_tokens(ctx, block.index)
         take = tokens[: max(0, limit - seen)]
         if any(kw.occurrences(k, take) for k in targets):
             return
+        if not near:
+            near = _misspelt(block.text, take, targets)
         seen += len(tokens)
         if seen >= limit:
             break
     if not body:
         return
     start, end = body[0].source_span()
-    yield rule.finding(start, end, keyword=primary.role, where="opening", words=str(limit))
+    yield rule.finding(
+        start, end, keyword=primary.role, where="opening", words=str(limit), near=near
+    )
+
+
+def _misspelt(text: str, tokens: list[tuple[str, str, int, int]], targets: list[kw.Keyword]) -> str:
+    """ "; 'Case Manger' reads as a misspelling of it" when the opening names the role with
+    one letter wrong in a word, so the message says what a reader sees."""
+    for k in targets:
+        n = len(k.words)
+        for i in range(len(tokens) - n + 1):
+            window = tokens[i : i + n]
+            if all(_close(t[0], w[0]) for t, w in zip(window, k.words, strict=True)):
+                return f"; '{text[window[0][2] : window[-1][3]]}' reads as a misspelling of it"
+    return ""
+
+
+def _close(word: str, target: str) -> bool:
+    """The same word, or one edit away in a word of five letters or more."""
+    if word == target:
+        return True
+    if len(target) < 5 or abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        return sum(a != b for a, b in zip(word, target, strict=True)) == 1
+    short, long = sorted((word, target), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def title_span(ctx: Context) -> tuple[int, int]:

@@ -49,4 +49,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
             continue
         if sent.words > limit and not (ignore and ignore.search(sent.text)):
             start, end = sent.source_span()
-            yield rule.finding(start, end, words=sent.words, max_words=limit)
+            finding = rule.finding(start, end, words=sent.words, max_words=limit)
+            # The sentence a readability score points at is one fact with it (R101, R106).
+            finding.fact = ("hard-sentence", start, end)
+            yield finding

@@ -25,6 +25,8 @@ MESSAGE_FIELDS = ("missing", "advice", "after")
 NEEDS: frozenset[str] = frozenset()
 FULL_POSTING = True
 
+# An NHS Agenda for Change band names a pay scale without saying the pay.
+_BAND = re.compile(r"\bBand\s+[2-9][abcd]?\b", re.I)
 _FIGURE = re.compile(
     r"(?:[$£€¥₹]|\b(?:USD|CAD|GBP|EUR|AUD|NZD|SGD|MYR|RM|INR|CHF)\s?\$?)\s?\d", re.I
 )
@@ -55,9 +57,16 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     elif posting.words < STATED_MIN_WORDS:
         return  # a short posting without sections: K301 asks for the pay with the rest
     else:
-        start, end, after = place_after(posting, {"benefits"})
+        # Without sections there is no place it belongs: the finding is about the posting.
+        start = end = posting.anchor()
+        if posting.title_span:
+            start, end = posting.title_span
+        after = ""
         missing = "pay stated"
         advice = "state the pay range and the main benefits"
+    band = _BAND.search(" ".join(b.text for b in posting.blocks[:40]))
+    if band and missing != "pay or benefits section":
+        missing += f" ({band.group()} is named, but not its pay)"
     finding = rule.finding(start, end, missing=missing, advice=advice, after=after)
     finding.fact = ("pay-missing",)
     yield finding

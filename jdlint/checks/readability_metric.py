@@ -29,12 +29,6 @@ OPTIONS = {
     "min_sentence_words": Option(
         int, 8, doc="sentences shorter than this are not candidates for the hardest sentence"
     ),
-    "max_sentence_words": Option(
-        int,
-        40,
-        doc="sentences longer than this are not pointed at: the long-sentence rule (R201) "
-        "reports each of them already",
-    ),
 }
 MESSAGE_FIELDS = ("value", "limit", "sentence_value", "sentence_words", "words")
 NEEDS = frozenset({"nlp"})
@@ -59,14 +53,12 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         limit = opts["min"]
     else:
         return
-    # One sentence, one finding: a sentence over the long-sentence limit already has R201,
-    # so the pointer goes to the worst of the others.
-    pool = [s for s in r.sentences if s.words <= opts["max_sentence_words"]] or r.sentences
     if metric == "words_per_sentence":
-        worst = max(pool, key=lambda s: s.words)
+        worst = max(r.sentences, key=lambda s: s.words)
         worst_value = float(worst.words)
     else:
-        candidates = [s for s in pool if s.words >= opts["min_sentence_words"]] or pool
+        candidates = [s for s in r.sentences if s.words >= opts["min_sentence_words"]]
+        candidates = candidates or r.sentences
         grades = readability.grades([s.text for s in candidates])
         worst, worst_value = max(zip(candidates, grades, strict=False), key=lambda p: p[1])
     start, end = worst.source_span()
@@ -79,7 +71,8 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         sentence_words=worst.words,
         words=r.words,
     )
-    # Two scores pointing at the same sentence ask for the same fix: the most severe shows.
+    # Two scores, or a score and R201, pointing at the same sentence ask for one fix: only
+    # the most severe rule's finding shows, and its message names the sentence's length.
     finding.fact = ("hard-sentence", start, end)
     yield finding
 

@@ -146,10 +146,15 @@ def place_after(posting: Posting, wanted: set[str]) -> tuple[int, int, str]:
 def _unrecognised(posting: Posting) -> str:
     """ "headings not recognised: 'A', 'B'" for the headings that name no known section (one
     of them may be the missing section under another name), or ""."""
+    first_text = next((b.index for b in posting.body_blocks()), 0)
     titles = [
         s.title.rstrip(":").strip()
         for s in posting.sections
-        if s.heading is not None and s.key is None and s.heading.source_span() != posting.title_span
+        if s.heading is not None
+        and s.key is None
+        and s.heading.source_span() != posting.title_span
+        # Lines above the first text are the masthead (team, place), not sections.
+        and s.heading.index > first_text
     ]
     return headings_list("headings not recognised", titles)
 

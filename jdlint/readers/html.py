@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from html import unescape
-from html.parser import HTMLParser
 
 from ..posting import Block
 from ..source import MappedText
+from .htmlscan import LinearHTMLParser
 
 _BLOCK_TAGS = {
     "p",
@@ -54,7 +54,7 @@ _VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "wbr", "area", "base",
 _ENTITY = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 
 
-class _Reader(HTMLParser):
+class _Reader(LinearHTMLParser):
     def __init__(self, text: str, start: int, end: int) -> None:
         super().__init__(convert_charrefs=False)
         self.text, self.base = text, start

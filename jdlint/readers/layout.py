@@ -48,12 +48,16 @@ _DASH = re.compile(r"(?:(?<=\s)|(?<=[.;:!?)\]a-z+]))[-–](?=\s+[A-Z(])")
 _NUMBER = re.compile(r"(?:(?<=\s)|(?<=[.;:]))(\d{1,2})[.)]\s+(?=[A-Z(])")
 _SEPARATOR = re.compile(r"[-=_~*]{4,}|[─━═]{3,}")
 # Two sentences or items glued by a lost line break: "years.Doctorate", "dayWhen".
-_GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9)]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{3})(?=[A-Z][a-z])")
+# A wide gap after a full stop is a line break that became spaces ("disruptions.    Candidates").
+_GLUED_SENTENCE = re.compile(
+    r"(?<=[A-Za-z0-9)]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[.!?])(?=[ \t]{3,}[A-Z])"
+)
 _CAPS_RUN = re.compile(r"(?<![\w&/-])[A-Z][A-Z&/-]+(?:\s+(?:&\s+)?[A-Z][A-Z&/-]+)*\s*$")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 # Anything a cut could start at; a line without any of it is one piece (the common case).
 _ANY_CUT = re.compile(
-    r"[•▪◦●○■‣➢➤►▶✓✔❖*:]|[-–]\s|\d[.)]\s|[-=_~]{4}|[─━═]{3}|[a-z0-9)][.!?][A-Z]|[a-z][A-Z]"
+    r"[•▪◦●○■‣➢➤►▶✓✔❖*:]|[-–]\s|\d[.)]\s|[-=_~]{4}|[─━═]{3}|[A-Za-z0-9)][.!?][A-Z]|[a-z][A-Z]"
+    r"|[.!?][ \t]{3}"
 )
 _ENDS_SENTENCE = re.compile(r"[.!?:;]['’\")\]]*\s*$")
 _HEADING_WORD = re.compile(r"[A-Z][\w’'/&-]*|and|of|the|for|to|in|with|&|/")
@@ -213,6 +217,8 @@ def _glue_point(line: str, at: int) -> bool:
     inside a name written in camel case ("PowerPoint", "iPhone")."""
     if not line[at - 1].isalpha():
         return True
+    if line[at].isupper() and line[at + 1 : at + 2].isupper():
+        return True  # "ManagerREPORTS": a word in capitals starts a new piece
     left = _WORD_BEFORE.search(line, max(0, at - 40), at)
     return left is not None and len(left.group()) >= 3 and left.group().islower()
 
@@ -298,8 +304,8 @@ def _phrase_start(line: str, colon: int) -> int | None:
         if ch in ".!?)]*•●○;:":
             start = i + 1
             break
-        if i > 0 and ch.isupper() and line[i - 1].islower() and line[i - 1].isalpha():
-            # a glue point: "patientsESSENTIAL" or "ManagerREPORTS"
+        if i > 0 and ch.isupper() and line[i - 1].islower() and _glue_point(line, i):
+            # a glue point: "patientsESSENTIAL", never inside a name ("PointClickCare")
             start = i
             break
     else:

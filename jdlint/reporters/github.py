@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import IO
 
+from .. import display
 from ..engine import FileReport
 from ..findings import Severity
 from .paths import display_path, repo_root
@@ -19,8 +20,11 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 
 def escape_data(value: str) -> str:
-    """The message part of a workflow command (after ``::``)."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The message part of a workflow command (after ``::``). Other control characters are
+    shown as escapes (the log renders ANSI sequences) and the legacy ``##[`` command form
+    is broken with a zero-width space, which the runner has no escape for."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return display.path(value).replace("##[", "#\u200b#[")
 
 
 def escape_property(value: str) -> str:
@@ -43,14 +47,19 @@ def write(reports: list[FileReport], out: IO[str], options: dict) -> None:
         path = display_path(report.path, root)
         if report.error:
             out.write(
-                command("error", f"could not be linted: {report.error}", file=path, title="jdlint")
+                command(
+                    "error",
+                    f"could not be linted: {display.text(report.error)}",
+                    file=path,
+                    title="jdlint",
+                )
                 + "\n"
             )
             continue
         for f in report.findings:
             line, col = report.line_col(f.start)
             end_line, end_col = report.line_col(f.end)
-            message = f.message
+            message = display.text(f.message)
             if f.suggestions:
                 message += f" Suggestion: {' / '.join(f.suggestions)}."
             out.write(

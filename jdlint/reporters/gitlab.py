@@ -14,6 +14,7 @@ import json
 from collections import Counter
 from typing import IO, Any
 
+from .. import display
 from ..engine import FileReport
 from ..findings import Severity
 from .paths import display_path, repo_root
@@ -22,14 +23,14 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO:
 
 
 def _fingerprint(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def issues(reports: list[FileReport]) -> list[dict[str, Any]]:
     root = repo_root()
     out: list[dict[str, Any]] = []
     for report in reports:
-        path = display_path(report.path, root)
+        path = display.path(display_path(report.path, root))
         if report.error:
             out.append(
                 {
@@ -70,5 +71,5 @@ def issues(reports: list[FileReport]) -> list[dict[str, Any]]:
 
 
 def write(reports: list[FileReport], out: IO[str], options: dict) -> None:
-    json.dump(issues(reports), out, indent=2, ensure_ascii=False)
+    out.write(display.json_text(json.dumps(issues(reports), indent=2, ensure_ascii=False)))
     out.write("\n")

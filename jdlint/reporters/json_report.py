@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
-from .. import __version__
+from .. import __version__, display
 from ..engine import FileReport
 from ..findings import Finding, Severity
 
-SCHEMA_VERSION = 1
+# 2: summary.unreadable (files that could not be linted), beside by_severity.error; the
+# same number stays in summary.errors, deprecated, since fields are never removed.
+SCHEMA_VERSION = 2
 
 
 def finding_dict(report: FileReport, f: Finding) -> dict[str, Any]:
@@ -32,9 +34,9 @@ def finding_dict(report: FileReport, f: Finding) -> dict[str, Any]:
 
 def file_dict(report: FileReport) -> dict[str, Any]:
     if report.error:
-        return {"path": report.path, "error": report.error, "findings": []}
+        return {"path": display.path(report.path), "error": report.error, "findings": []}
     out = {
-        "path": report.path,
+        "path": display.path(report.path),
         "profile": report.profile,
         "score": report.score,
         "metrics": report.metrics,
@@ -71,6 +73,7 @@ def document(reports: list[FileReport]) -> dict[str, Any]:
     for r in reports:
         for f in r.findings:
             by_severity[str(f.severity)] += 1
+    unreadable = sum(1 for r in reports if r.error)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "jdlint", "version": __version__},
@@ -78,12 +81,13 @@ def document(reports: list[FileReport]) -> dict[str, Any]:
             "files": len(reports),
             "findings": sum(by_severity.values()),
             "by_severity": by_severity,
-            "errors": sum(1 for r in reports if r.error),
+            "unreadable": unreadable,
+            "errors": unreadable,  # deprecated (schema_version 1's name): use unreadable
         },
         "files": [file_dict(r) for r in reports],
     }
 
 
 def write(reports: list[FileReport], out: IO[str], options: dict) -> None:
-    json.dump(document(reports), out, indent=2, ensure_ascii=False)
+    out.write(display.json_text(json.dumps(document(reports), indent=2, ensure_ascii=False)))
     out.write("\n")

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import files
+
 
 def repo_root(start: Path | None = None) -> Path:
     """The nearest folder at or above ``start`` (default: the current folder) holding ``.git``.
 
     ``.git`` may be a folder or, in a worktree or submodule, a file. Without one, ``start``.
     """
-    here = (start or Path.cwd()).resolve()
+    here = files.real(start or Path.cwd())
     for folder in (here, *here.parents):
-        if (folder / ".git").exists():
+        if files.exists(folder / ".git"):  # never raises (a folder that cannot be searched)
             return folder
     return here
 
@@ -22,7 +24,7 @@ def relative_to_root(path: str, root: Path) -> str | None:
     if path == "-":
         return None
     try:
-        return Path(path).resolve().relative_to(root).as_posix()
+        return files.real(path).relative_to(root).as_posix()
     except (ValueError, OSError):
         return None
 

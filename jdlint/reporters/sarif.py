@@ -12,11 +12,12 @@ be linted is a tool execution notification, and the invocation is then not succe
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
 
-from .. import __version__
+from .. import __version__, display, files
 from ..engine import FileReport
 from ..findings import Finding, Severity
 from .paths import relative_to_root, repo_root
@@ -70,10 +71,11 @@ def _finding_descriptor(f: Finding) -> dict[str, Any]:
 def artifact_location(path: str, root: Path) -> dict[str, Any]:
     rel = relative_to_root(path, root)
     if rel is not None:
-        return {"uri": quote(rel), "uriBaseId": SRCROOT}
+        # Percent-encode the bytes of the name, so one that is not UTF-8 is still a URI.
+        return {"uri": quote(os.fsencode(rel)), "uriBaseId": SRCROOT}
     if path == "-":
         return {"uri": "-"}
-    return {"uri": Path(path).resolve().as_uri()}
+    return {"uri": files.real(path).as_uri()}
 
 
 def _message(f: Finding) -> str:
@@ -127,7 +129,7 @@ def document(
             notifications.append(
                 {
                     "level": "error",
-                    "message": {"text": f"{report.path}: {report.error}"},
+                    "message": {"text": f"{display.path(report.path)}: {report.error}"},
                     "locations": [
                         {
                             "physicalLocation": {
@@ -169,5 +171,6 @@ def document(
 
 
 def write(reports: list[FileReport], out: IO[str], options: dict) -> None:
-    json.dump(document(reports, options.get("rules")), out, indent=2, ensure_ascii=False)
+    doc = document(reports, options.get("rules"))
+    out.write(display.json_text(json.dumps(doc, indent=2, ensure_ascii=False)))
     out.write("\n")
