@@ -156,9 +156,10 @@ def _has_place(rule: Rule, ctx: Context) -> bool:
     # Walsall"): any capitalised name jdlint has no reason to doubt, since a posting that
     # names a place this way is not the one this rule is for. Countries are left out
     # (eligibility and ranking sentences name them: "eligible to work in the UK").
-    not_places = {w.lower() for w in rule.options["not_places"]} | {
-        c.lower() for c in rule.options["countries"]
-    }
+    # A country is left out only as the whole name: "in New England" and "in New Mexico"
+    # hold a country's name and still say where the job is.
+    not_places = {w.lower() for w in rule.options["not_places"]}
+    countries = {c.lower() for c in rule.options["countries"]}
     phrases = re.compile(
         "|".join(re.escape(p) for p in rule.options["place_phrases"]) or r"(?!)", re.I
     )
@@ -194,6 +195,7 @@ def _has_place(rule: Rule, ctx: Context) -> bool:
             if (
                 names[0] not in FUNCTION_WORDS
                 and place.lower() not in not_places
+                and place.lower() not in countries
                 and not any(w in not_places for w in names)
             ):
                 return True
