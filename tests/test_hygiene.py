@@ -264,6 +264,18 @@ def test_arrangements_ignore_remote_monitoring_and_hybrid_clouds() -> None:
     assert [m.kind for m in hygiene.arrangements(posting)] == ["remote"]
 
 
+def test_a_posting_from_another_department_is_one_finding_at_the_first_unit() -> None:
+    text = (
+        "# Patient Navigator\n\nDepartment: Paediatrics\n\n"
+        "- Represent the trust and the Stroke Unit at open days.\n"
+        "- Work for the Cancer Care Centre on Fridays.\n"
+    )
+    report = lint(text, "H202")
+    assert [(f.code, report.line_col(f.start)[0]) for f in report.findings] == [("H202", 5)]
+    assert report.findings[0].fact == ("other-department",)
+    assert "'Stroke Unit'" in report.findings[0].message
+
+
 # -- conflicting facts and titles -------------------------------------------------------------------
 
 
@@ -302,6 +314,7 @@ CORPUS_CASES = [
     ("indeed-boston_001.txt", "H101", 76),  # "Enter department name here"
     ("remotewlb_009.txt", "H201", 77),  # duties, requirements and notes pasted twice
     ("nhs-jobs_014.txt", "H201", 13),  # the band 5 note twice
+    ("indeed-boston_001.txt", "H202", 39),  # Pediatrics, representing the Cancer Care Center
     ("emscad_001.txt", "H201", 7),  # the English privacy notice twice
     ("emscad_001.txt", "H301", 3),  # application deadline in 2014
     ("nhs-jobs_019.txt", "H301", 8),  # interviews in November 2020
