@@ -21,7 +21,7 @@ from .options import resolve
 from .roles import RoleData, check_references
 from .roles import parse as parse_roles
 
-CODE = re.compile(r"^[SDKRIC]\d{3}$")
+CODE = re.compile(r"^[SDKRICH]\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 _RULE_KEYS: dict[str, tuple[type, ...]] = {
@@ -265,7 +265,9 @@ def _rule(item: Any, path: str, kinds: dict[str, Any]) -> Rule:
             raise fail(f"rule is missing '{key}'")
     code, name, kind = item["code"], item["name"], item["kind"]
     if not CODE.match(code):
-        raise fail(f"rule code '{code}' must be one of S, D, K, R, I, C and three digits", "code")
+        raise fail(
+            f"rule code '{code}' must be one of S, D, K, R, I, C, H and three digits", "code"
+        )
     if not NAME.match(name):
         raise fail(f"rule name '{name}' must be kebab-case", "name")
     if kind not in kinds:

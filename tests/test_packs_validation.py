@@ -91,12 +91,12 @@ BAD_PACKS = {
     "bad-code-format": (
         RULE.replace("code: S901", "code: S9001"),
         4,
-        "rule code 'S9001' must be one of S, D, K, R, I, C and three digits",
+        "rule code 'S9001' must be one of S, D, K, R, I, C, H and three digits",
     ),
     "bad-code-letter": (
         RULE.replace("code: S901", "code: X901"),
         4,
-        "rule code 'X901' must be one of S, D, K, R, I, C and three digits",
+        "rule code 'X901' must be one of S, D, K, R, I, C, H and three digits",
     ),
     "unknown-kind": (
         RULE.replace("kind: long-block", "kind: longest-block"),
