@@ -144,11 +144,11 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["auto", "text", "json", "sarif", "github", "gitlab"]),
+    type=click.Choice(["auto", "text", "json", "sarif", "github", "gitlab", "html"]),
     default="auto",
     show_default=True,
     help="Report format. auto: GitHub annotations under GitHub Actions, else text "
-    "(coloured on a terminal); with --output, by the file's extension (.sarif, .json).",
+    "(coloured on a terminal); with --output, by the file's extension (.sarif, .json, .html).",
 )
 @click.option(
     "--select", multiple=True, help="Rule codes, prefixes or names to enable (replaces config)."
@@ -304,7 +304,7 @@ def check(
     use_colour = _colour(color) if output is None else False
     buffer = io.StringIO()
     options: dict[str, Any] = {"color": use_colour, "quiet": quiet}
-    if fmt == "sarif":
+    if fmt in ("sarif", "html"):
         options["rules"] = _active_rules(linter, reports, stdin_filename)
     if statistics and fmt == "text":
         write_statistics(reports, buffer)
@@ -381,7 +381,8 @@ def _warn(fmt: str, message: str) -> None:
 _CONFIG_FILES = {".jdlint.yaml", ".jdlint.yml", "pyproject.toml"}
 # How each report format written to such a file begins (text, statistics, github).
 _REPORT_START = re.compile(
-    r"(?:\s*$|Found \d+ problem|jdlint: |::|\d+ +[SDKRIC]\d{3} |.+?:\d+:\d+: [SDKRIC]\d{3} |.+?: error: )"
+    r"(?:\s*$|Found \d+ problem|jdlint: |::|\d+ +[SDKRIC]\d{3} |.+?:\d+:\d+: [SDKRIC]\d{3} |.+?: error: "
+    r"|<!DOCTYPE html>\s*<!-- jdlint html report -->)"
 )
 
 
