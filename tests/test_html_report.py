@@ -391,6 +391,7 @@ def test_colours_meet_wcag_aa() -> None:
         ("ink", "page"), ("ink", "panel"), ("muted", "page"), ("muted", "panel"),
         ("muted", "code-bg"), ("ink", "code-bg"), ("link", "page"), ("link", "panel"),
         ("ink", "error-bg"), ("ink", "warning-bg"), ("ink", "info-bg"),
+        ("ink", "error-bg2"), ("ink", "warning-bg2"), ("ink", "info-bg2"),
         ("muted", "error-bg"), ("muted", "warning-bg"), ("muted", "info-bg"),
         ("error", "page"), ("warning", "page"), ("info", "page"), ("good", "page"),
         ("error", "panel"), ("warning", "panel"), ("info", "panel"), ("good", "panel"),
@@ -400,8 +401,11 @@ def test_colours_meet_wcag_aa() -> None:
     for badge in ("error", "warning", "info", "good"):  # white text on the badges
         assert _contrast(white, var[badge]) >= 4.5, badge
     # The focus ring and the underlines are non-text: 3:1 against the page and highlights.
-    for bg in ("page", "error-bg", "warning-bg", "info-bg"):
+    for bg in ("page", "error-bg", "warning-bg", "info-bg", "error-bg2", "warning-bg2", "info-bg2"):
         assert _contrast(var["focus"], var[bg]) >= 3
+    for sev in ("error", "warning", "info"):
+        for bg in ("page", f"{sev}-bg", f"{sev}-bg2"):
+            assert _contrast(var[sev], var[bg]) >= 3, (sev, bg)
     # Every colour the stylesheet uses for text is one of the checked variables.
     literal = re.findall(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{3,6})", css)
     assert set(literal) <= {white, "#fff"}, literal

@@ -219,9 +219,17 @@ def _posting(report: FileReport, index: int, kinds: dict[str, str], callout: Any
         _finding(report, f, key, n, _about_missing(f, kinds))
         for n, f in enumerate(report.findings, 1)
     ]
+    size = len(posting.text)
     marks = [
         html_posting.Mark(
-            f.key, f.start, f.end, f.severity, f.letter, f.number, f.card, f.label
+            f.key,
+            min(max(f.start, 0), size),
+            min(max(f.end, f.start, 0), size),
+            f.severity,
+            f.letter,
+            f.number,
+            f.card,
+            f.label,
         )
         for f in findings
         if not f.missing
