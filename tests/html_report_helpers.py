@@ -1,4 +1,5 @@
-"""Reading the HTML report back: the elements, the text under each finding, the cards.
+"""Reading the HTML report back: the elements, the text under each finding, the cards;
+and the postings both HTML report tests render (the examples and three hostile ones).
 
 Used by tests/test_html_report.py and tests/test_html_browser.py. The parser is the
 standard library's, so what it finds does not depend on the report's own code.
@@ -9,8 +10,52 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 
 VOID = {"meta", "br", "input", "link", "img", "hr", "rect"}
+
+EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").rglob("*.md"))
+EXAMPLES = [p for p in EXAMPLES if p.name != "README.md"]
+
+HOSTILE_MD = """\
+---
+title: "Nurse <script>window.__pwned = 1</script>"
+profile: case-manager
+---
+
+# Case Manager <img src=x onerror="window.__pwned = 1">
+
+<script>window.__pwned = 1; document.title = "pwned"</script>
+
+Apply [here](javascript:window.__pwned=1) or [there](https://evil.example/track.png "t").
+<a href="javascript:window.__pwned=1">click</a> and ![pixel](https://evil.example/p.gif)
+
+<iframe src="https://evil.example/"></iframe><style>body{display:none}</style>
+
+Quote "> and '> and </textarea></style></script><!-- and &lt;b&gt; &amp; \\*not em\\*
+
+## Responsibilities
+
+- Chairman of the <b onmouseover="window.__pwned=1">committee</b>, a rockstar
+- Work with `code <script>` and <svg onload="window.__pwned=1"></svg>
+"""
+
+HOSTILE_HTML = """\
+<html><head><script>window.__pwned = 1</script>
+<link rel="stylesheet" href="https://evil.example/x.css"></head>
+<body onload="window.__pwned=1"><h1>Case Manager</h1>
+<p>We need a rockstar. <a href="javascript:window.__pwned=1">Apply</a>
+<img src="https://evil.example/p.gif" onerror="window.__pwned=1"></p>
+<h2>Responsibilities</h2><ul><li>Chairman of meetings</li></ul>
+</body></html>
+"""
+
+HOSTILE_TEXT = """\
+Case Manager <script>window.__pwned = 1</script>
+
+We want a rockstar who answers to the chairman. javascript:window.__pwned=1
+Bidi \u202eevil\u202c and a control \x1b[31m character.
+"""
 
 
 @dataclass
@@ -127,3 +172,20 @@ def postings(root: Element) -> list[PostingPage]:
                 callouts[e.attrs["data-f"]].append(e)
         out.append(PostingPage(section, article, cards, marks, callouts))  # type: ignore[arg-type]
     return out
+
+
+def visible_text(el: Element) -> str:
+    """What a reader sees of the posting, as text: hidden markup, link addresses, the
+    reference numbers and callouts, the front matter and raw HTML shown as text left out;
+    an entity as the character it stands for."""
+    out: list[str] = []
+    for c in el.children:
+        if isinstance(c, str):
+            out.append(c)
+            continue
+        classes = set(c.attrs.get("class", "").split())
+        if "md-ent" in classes:
+            out.append(c.attrs["data-glyph"])
+        elif not classes & {"md-s", "md-url", "missing", "fm", "md-html", "ref"}:
+            out.append(visible_text(c))
+    return "".join(out)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_html_report import EXAMPLES, HOSTILE_HTML, HOSTILE_MD, HOSTILE_TEXT
+from html_report_helpers import EXAMPLES, HOSTILE_HTML, HOSTILE_MD, HOSTILE_TEXT
 
 from jdlint.config import from_dict
 from jdlint.engine import FileReport, Linter
@@ -110,8 +110,8 @@ def reports() -> list[FileReport]:
 
 
 @pytest.fixture(scope="module")
-def report_file(reports: list[FileReport], artifacts: Path) -> Path:
-    path = artifacts / "report.html"
+def report_file(reports: list[FileReport], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("html") / "report.html"
     path.write_text(html_report.render(reports), encoding="utf-8")
     return path
 

@@ -13,7 +13,17 @@ import re
 from pathlib import Path
 
 import pytest
-from html_report_helpers import parse, postings
+from html_report_helpers import (
+    EXAMPLES,
+    HOSTILE_HTML,
+    HOSTILE_MD,
+    HOSTILE_TEXT,
+    parse,
+    postings,
+    visible_text,
+)
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from jdlint.config import from_dict
 from jdlint.engine import FileReport, Linter
@@ -23,49 +33,6 @@ from jdlint.reporters import json_report
 from jdlint.reporters.html_posting import shown
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").rglob("*.md"))
-EXAMPLES = [p for p in EXAMPLES if p.name != "README.md"]
-
-HOSTILE_MD = """\
----
-title: "Nurse <script>window.__pwned = 1</script>"
-profile: case-manager
----
-
-# Case Manager <img src=x onerror="window.__pwned = 1">
-
-<script>window.__pwned = 1; document.title = "pwned"</script>
-
-Apply [here](javascript:window.__pwned=1) or [there](https://evil.example/track.png "t").
-<a href="javascript:window.__pwned=1">click</a> and ![pixel](https://evil.example/p.gif)
-
-<iframe src="https://evil.example/"></iframe><style>body{display:none}</style>
-
-Quote "> and '> and </textarea></style></script><!-- and &lt;b&gt; &amp; \\*not em\\*
-
-## Responsibilities
-
-- Chairman of the <b onmouseover="window.__pwned=1">committee</b>, a rockstar
-- Work with `code <script>` and <svg onload="window.__pwned=1"></svg>
-"""
-
-HOSTILE_HTML = """\
-<html><head><script>window.__pwned = 1</script>
-<link rel="stylesheet" href="https://evil.example/x.css"></head>
-<body onload="window.__pwned=1"><h1>Case Manager</h1>
-<p>We need a rockstar. <a href="javascript:window.__pwned=1">Apply</a>
-<img src="https://evil.example/p.gif" onerror="window.__pwned=1"></p>
-<h2>Responsibilities</h2><ul><li>Chairman of meetings</li></ul>
-</body></html>
-"""
-
-HOSTILE_TEXT = """\
-Case Manager <script>window.__pwned = 1</script>
-
-We want a rockstar who answers to the chairman. javascript:window.__pwned=1
-Bidi \u202eevil\u202c and a control \x1b[31m character.
-"""
-
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
@@ -248,6 +215,34 @@ def test_overlapping_and_nested_spans_nest_soundly() -> None:
     assert len(view.marks["p1-f3"]) >= 2
     # The zero-width finding is a point with its link and no text.
     assert view.marked_text("p1-f7") == ""
+
+
+def test_markdown_reads_as_markdown_it_renders_it(example_reports: list[FileReport]) -> None:
+    """What the reader sees of a Markdown posting is the text markdown-it-py's own renderer
+    gives (white space aside): the markup hidden is markup, never text."""
+    from html.parser import HTMLParser
+
+    from markdown_it import MarkdownIt
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.out: list[str] = []
+
+        def handle_data(self, data: str) -> None:
+            self.out.append(data)
+
+    md = MarkdownIt("commonmark").enable("table")
+    overlap = _synthetic(OVERLAP, [])
+    for report in [*example_reports, overlap]:
+        assert report.posting is not None
+        fm = report.posting.front_matter
+        body = report.posting.text[fm.end if fm else 0 :]
+        parser = Text()
+        parser.feed(md.render(body))
+        expected = "".join("".join(parser.out).split())
+        view = postings(parse(html_report.render(report)))[0]
+        assert "".join(visible_text(view.text).split()) == expected, report.path
 
 
 def test_plain_text_and_html_postings_are_shown_as_written() -> None:
@@ -458,3 +453,47 @@ def test_python_api_renders_the_same_report(linter: Linter) -> None:
     page = render(report)
     assert page.startswith("<!DOCTYPE html>") and "rockstar" in page
     assert render([report]) == page
+
+
+# -- any text, any spans -------------------------------------------------------------------
+
+
+# Pieces that make Markdown do things: headings, lists, quotes, fences, tables, emphasis,
+# links, entities, escapes, raw HTML, odd line endings and characters.
+_PIECES = st.sampled_from(
+    ["# ", "## ", "- ", "1. ", "> ", "```", "~~~", "    ", "|", "---", "***", "**", "*", "_",
+     "`", "[", "]", "(", ")", "](", "<", ">", "</b>", "<b>", "<!--", "-->", "&amp;", "&#x41;",
+     "&bogus;", "\\", "\\*", "http://x.y", "<https://a.b>", "![", "\n", "\n\n", "\r\n", "\r",
+     "\t", " ", "  \n", "word", "Nurse", "rockstar", "é", "\u202e", "\x1b", "\ufeff", "\u00a0",
+     "---\ntitle: x\n---\n"]
+)  # fmt: skip
+
+
+@st.composite
+def _posting_and_spans(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    text = "".join(draw(st.lists(_PIECES, min_size=1, max_size=40))) + " text"
+    bound = st.integers(0, len(text))
+    spans = draw(st.lists(st.tuples(bound, bound), max_size=8))
+    return text, [(min(a, b), max(a, b)) for a, b in spans]
+
+
+@given(case=_posting_and_spans(), fmt=st.sampled_from(["markdown", "text", "html"]))
+@settings(
+    max_examples=120,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+def test_any_posting_and_spans_keep_text_and_nesting(
+    case: tuple[str, list[tuple[int, int]]], fmt: str
+) -> None:
+    text, spans = case
+    report = Linter(from_dict({"select": ["S101"]})).lint_text(text, "any.md", fmt)
+    if report.error:
+        return
+    report.findings = [
+        Finding(f"I{100 + i}", "made-up", "inclusive", Severity.WARNING, "m", a, b)
+        for i, (a, b) in enumerate(spans)
+    ]
+    _check_placement(html_report.render(report), [report])

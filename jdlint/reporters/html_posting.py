@@ -345,12 +345,11 @@ def markdown_events(src: str, lo: int) -> list[Event]:
         elif base in _BLOCKS and t.endswith("_close"):
             b.close(_BLOCKS[base])
         elif t == "inline" and tok.map:
-            lo_, hi_ = span(tok)
-            in_cell = bool(b.events) and isinstance(b.events[-1], Open) and b.events[-1].tag in (
-                "th",
-                "td",
-            )
-            _inline(b, tok.children or [], lo_, hi_, to_line_end=not in_cell)
+            start, end = span(tok)
+            # A table cell shares its line with the next: its trailing pipe stays for it.
+            last = b.events[-1] if b.events else None
+            in_cell = isinstance(last, Open) and last.tag in ("th", "td")
+            _inline(b, tok.children or [], start, end, to_line_end=not in_cell)
         elif t in ("fence", "code_block") and tok.map:
             _code(b, tok, lines, first, span(tok))
         elif t == "hr" and tok.map:
@@ -494,7 +493,7 @@ def _code(b: _Builder, tok: Token, lines: LineIndex, first: int, span: tuple[int
         if line_end < b.pos:
             continue
         at = line_end - len(text)
-        if text and src_slice(b.src, at, line_end) != text:
+        if text and b.src[max(at, 0) : line_end] != text:
             at = max(line_start, b.pos)  # tabs expanded: the line as written
         b.text(max(at, b.pos), line_end)
         m = _BREAK.match(b.src, line_end)
@@ -503,10 +502,6 @@ def _code(b: _Builder, tok: Token, lines: LineIndex, first: int, span: tuple[int
     b.close("code")
     b.close("pre")
     b.hide_to(span[1])
-
-
-def src_slice(src: str, start: int, end: int) -> str:
-    return src[max(start, 0) : end]
 
 
 def plain_events(src: str, lo: int, cuts: Iterable[int] = ()) -> list[Event]:
