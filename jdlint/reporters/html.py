@@ -28,7 +28,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from typing import IO, Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -183,7 +182,10 @@ def _sha256(text: str) -> str:
 
 @cache
 def _asset(name: str) -> str:
-    text = (resources.files("jdlint") / "templates" / name).read_text(encoding="utf-8")
+    """A style or script file shipped beside the templates, read as the templates are."""
+    loader = _environment().loader
+    assert loader is not None
+    text = loader.get_source(_environment(), name)[0]
     # Inline in <style> or <script>, which only their own end tag can close.
     assert "</style" not in text.lower() and "</script" not in text.lower(), name
     return text
