@@ -64,7 +64,7 @@ def load_verdicts(path: Path) -> dict[Key, Verdict]:
     return out
 
 
-def lint(corpus: Path) -> dict[Key, dict]:
+def lint(corpus: Path) -> dict[Key, list[dict]]:
     manifest = corpus / "manifest.jsonl"
     files = [json.loads(line)["file"] for line in manifest.read_text().splitlines() if line]
     proc = subprocess.run(
@@ -77,12 +77,14 @@ def lint(corpus: Path) -> dict[Key, dict]:
     if proc.returncode not in (0, 1):
         sys.exit(f"jdlint failed ({proc.returncode}): {proc.stderr.strip()}")
     report = json.loads(proc.stdout)
-    found: dict[Key, dict] = {}
+    # Several findings can share a place and a code (two laws' C101 on one heading): each
+    # is counted, and they share the verdict of their place.
+    found: dict[Key, list[dict]] = {}
     for f in report["files"]:
         name = Path(f["path"]).name
         for x in f.get("findings", []):
             if x["severity"] in ("warning", "error"):
-                found[(name, x["line"], x["column"], x["code"])] = x
+                found.setdefault((name, x["line"], x["column"], x["code"]), []).append(x)
     return found
 
 
@@ -140,7 +142,8 @@ def main() -> int:
         if v is None:
             unread.append(key)
         verdict = v.verdict if v else "UNREAD"
-        print(f"  {fmt(key)} [{now[key]['severity']}] {verdict}: {now[key]['message'][:110]}")
+        for x in now[key]:
+            print(f"  {fmt(key)} [{x['severity']}] {verdict}: {x['message'][:110]}")
         if v:
             print(f"      ({v.reason})")
 
@@ -148,9 +151,11 @@ def main() -> int:
     for key in reread:
         print(f"  {fmt(key)} [{review[key].verdict} -> {ours[key].verdict}]: {ours[key].reason}")
 
-    verdicts = Counter((ours.get(k) or review.get(k) or Verdict("unread", "")).verdict for k in now)
+    verdicts = Counter(
+        (ours.get(k) or review.get(k) or Verdict("unread", "")).verdict for k in now for _ in now[k]
+    )
     agreed = sum(n for v, n in verdicts.items() if v in AGREED)
-    total = len(now)
+    total = sum(len(v) for v in now.values())
     share = agreed / total if total else 1.0
     print("\n== summary")
     print(f"  warnings and errors reported: {total} ({dict(sorted(verdicts.items()))})")

@@ -62,20 +62,19 @@ class SectionVocabulary:
     phrases: dict[str, list[str]] = field(default_factory=dict)
     # Words that name a job ("manager", "nurse"): a line holding one can be a title.
     title_words: list[str] = field(default_factory=list)
-    # A key that some required section accepts as a stand-in ("benefits" for "pay").
-    _index: list[tuple[tuple[str, ...], str, int]] = field(default_factory=list, init=False)
+    # Each phrase (as words) and the key it names: the first key listing it wins.
+    _phrase_key: dict[tuple[str, ...], tuple[str, int]] = field(default_factory=dict, init=False)
+    _longest: int = field(default=0, init=False)
     _job_words: frozenset[str] = field(default=frozenset(), init=False)
 
     def __post_init__(self) -> None:
         self._job_words = frozenset(normalize(w) for w in self.title_words)
-        order = {key: i for i, key in enumerate(self.phrases)}
-        for key, phrases in self.phrases.items():
+        for order, (key, phrases) in enumerate(self.phrases.items()):
             for phrase in phrases:
                 words = tuple(normalize(phrase).split())
-                if words:
-                    self._index.append((words, key, order[key]))
-        # Longest phrase first; earlier keys win ties.
-        self._index.sort(key=lambda item: (-len(item[0]), item[2]))
+                if words and words not in self._phrase_key:
+                    self._phrase_key[words] = (key, order)
+                    self._longest = max(self._longest, len(words))
 
     def key_for(self, heading: str) -> str | None:
         found = self._match(heading)
@@ -87,31 +86,34 @@ class SectionVocabulary:
         return found[0] if found else None
 
     def _match(self, heading: str) -> tuple[tuple[str, ...], str] | None:
+        """The longest phrase the heading holds as whole words (earlier keys win ties),
+        looked up by the heading's own word n-grams: a dictionary probe per n-gram instead
+        of a scan of every phrase (headings are looked up many times per posting)."""
         words = normalize(heading).split()
         if not words or len(words) > 14:
             return None
-        for phrase, key, _ in self._index:
-            if _contains(words, phrase):
-                return phrase, key
+        best: tuple[int, int, tuple[str, ...], str] | None = None
+        for n in range(min(self._longest, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                gram = tuple(words[i : i + n])
+                hit = self._phrase_key.get(gram)
+                if hit is not None and (best is None or hit[1] < best[1]):
+                    best = (n, hit[1], gram, hit[0])
+            if best is not None:
+                return best[2], best[3]
         return None
 
     def names_job(self, line: str) -> bool:
         """The line holds a word that names a job ("Case Manager - Band 7", "RNs")."""
         words = self._job_words
-        return any(w in words or (w.endswith("s") and w[:-1] in words) for w in normalize(line).split())
+        return any(
+            w in words or (w.endswith("s") and w[:-1] in words) for w in normalize(line).split()
+        )
 
     def exact_key(self, heading: str) -> str | None:
         """The key whose phrase is the whole heading, for headings found inside running text."""
-        words = tuple(normalize(heading).split())
-        for phrase, key, _ in self._index:
-            if phrase == words:
-                return key
-        return None
-
-
-def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+        hit = self._phrase_key.get(tuple(normalize(heading).split()))
+        return hit[0] if hit else None
 
 
 def is_title_case(text: str) -> bool:

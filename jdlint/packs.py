@@ -195,9 +195,7 @@ def load(
             sections.setdefault(key, []).extend(phrases)
         words = data.get("title_words") or []
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise ConfigError(
-                "'title_words' must list words", data.key_line("title_words"), str(f)
-            )
+            raise ConfigError("'title_words' must list words", data.key_line("title_words"), str(f))
         title_words.extend(words)
         parse_roles(data, str(f), roles)
         raw_rules = data.get("rules") or []
@@ -292,7 +290,10 @@ def _rule(item: Any, path: str, kinds: dict[str, Any]) -> Rule:
         raise fail(f"message is not a valid template: {e}", "message") from None
     unknown = fields - set(allowed)
     if unknown:
-        raise fail(f"message uses unknown field(s) {sorted(unknown)} for kind '{kind}' (fields: {', '.join(allowed) or 'none'})", "message")
+        raise fail(
+            f"message uses unknown field(s) {sorted(unknown)} for kind '{kind}' (fields: {', '.join(allowed) or 'none'})",
+            "message",
+        )
     try:
         item["message"].format(**{name: "x" for name in allowed})
     except (ValueError, IndexError, KeyError) as e:

@@ -18,19 +18,34 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 BENEFITS = "Benefits include medical, dental and vision insurance and paid time off."
 DEADLINE = "Apply on our careers page by January 15, 2027."
+DUTIES = "You will assess each client's needs and coordinate their care with community services."
+# What Ontario (existing vacancy) and Italy (collective agreement) ask for besides pay.
+STATEMENTS = "This posting is for an existing vacancy, under the collective agreement (CCNL)."
 
 
-def posting(place: str, pay_text: str, *, benefits: bool = True, deadline: bool = True) -> str:
+def posting(
+    place: str,
+    pay_text: str,
+    *,
+    benefits: bool = True,
+    deadline: bool = True,
+    statements: bool = True,
+    duties: bool = True,
+    date: str | None = None,
+) -> str:
     parts = [
         "---",
         f"location: {place}",
+        *([f"date_posted: {date}"] if date else []),
         "---",
         "# Case Manager",
         "",
+        *(["## Responsibilities", "", DUTIES, ""] if duties else []),
         "## Pay and benefits",
         "",
         f"{pay_text} {BENEFITS if benefits else ''}".strip(),
         "",
+        *([STATEMENTS, ""] if statements else []),
         "## How to apply",
         "",
         DEADLINE if deadline else "Email your resume to our team.",
@@ -74,9 +89,17 @@ PLACES = {
     "cleveland": "Cleveland, OH",
     "columbus": "Columbus, OH",
     "delaware": "Wilmington, DE",
+    "virginia": "Richmond, VA",
+    "maine": "Portland, ME",
     "british-columbia": "Vancouver, BC",
     "prince-edward-island": "Charlottetown, PE",
     "ontario": "Toronto, ON",
+    "italy": "Milan, Italy",
+    "lithuania": "Vilnius, Lithuania",
+    "slovakia": "Bratislava, Slovakia",
+    "austria": "Vienna, Austria",
+    "poland": "Warsaw, Poland",
+    "malta": "Valletta, Malta",
 }
 
 
@@ -84,26 +107,42 @@ def test_every_law_in_the_table_has_a_test_place() -> None:
     assert {j.id for j in table()} == set(PLACES)
 
 
-@pytest.mark.parametrize("law", table(), ids=lambda j: j.id)
+def test_every_law_has_a_source_and_laws_in_the_ad_are_in_the_ad() -> None:
+    for law in table():
+        assert law.source.startswith("https://"), law.id
+    assert {j.id for j in table() if j.disclose != "ad"} == {"poland", "malta"}
+
+
+def errors_naming(name: str, text: str, when: dt.date, **config: object) -> list[str]:
+    return [m for m in c101(text, when, **config) if m.startswith("C101 " + name + " (")]
+
+
+@pytest.mark.parametrize("law", [j for j in table() if j.disclose == "ad"], ids=lambda j: j.id)
 def test_each_law(law) -> None:
     place = PLACES[law.id]
-    in_force = max([law.effective, *(d for _, d in law.since)]) + dt.timedelta(days=1)
+    in_force = max([law.applies_from, *(d for _, d in law.since)]) + dt.timedelta(days=1)
+    assert law.until is None or in_force < law.until
     before = law.effective - dt.timedelta(days=1)
     name = law.name
     # A full range, benefits and a deadline: compliant.
     assert [m for m in c101(posting(place, RANGE), in_force) if m.startswith("C101")] == []
-    # Open-ended ranges and pay words without figures do not satisfy the law.
+    # Open-ended ranges and pay words without figures do not satisfy the law; a law that
+    # asks only for the minimum pay takes "starting at".
     for open_ended in (
         "Up to $60,000 per year.",
         "Starting at $52,000 per year.",
         "Competitive salary (DOE).",
     ):
-        found = [m for m in c101(posting(place, open_ended), in_force) if m.startswith("C101")]
-        assert any(name in m and "pay range" in m for m in found), (open_ended, found)
+        found = errors_naming(name, posting(place, open_ended), in_force)
+        if "minimum" in law.requires and open_ended.startswith("Starting"):
+            assert found == [], found
+        else:
+            assert any("pay" in m for m in found), (open_ended, found)
     # Not yet in force: no error, and the missing range is only info.
     if before >= dt.date(2000, 1, 1):
         early = c101(posting(place, "Competitive salary."), before)
         assert not [m for m in early if m.startswith("C101") and name in m]
+        assert [m for m in early if m.startswith("C102")]
     # An employer under the size threshold is not covered.
     if law.min_employees > 1:
         small = c101(
@@ -117,18 +156,16 @@ def test_each_law(law) -> None:
         )
         assert [m for m in at if m.startswith("C101") and name in m]
     # Benefits and deadline, where the law has them.
-    no_benefits = [
-        m
-        for m in c101(posting(place, RANGE, benefits=False), in_force)
-        if m.startswith("C101") and name in m
-    ]
+    no_benefits = errors_naming(name, posting(place, RANGE, benefits=False), in_force)
     assert bool(no_benefits) == ("benefits" in law.requires), no_benefits
-    no_deadline = [
-        m
-        for m in c101(posting(place, RANGE, deadline=False), in_force)
-        if m.startswith("C101") and name in m
-    ]
+    no_deadline = errors_naming(name, posting(place, RANGE, deadline=False), in_force)
     assert bool(no_deadline) == ("deadline" in law.requires), no_deadline
+    # The statements some laws ask for besides pay.
+    no_statements = errors_naming(name, posting(place, RANGE, statements=False), in_force)
+    wanted = {"vacancy_status", "collective_agreement"} & set(law.requires)
+    assert len(no_statements) == len(wanted), no_statements
+    no_duties = errors_naming(name, posting(place, RANGE, duties=False), in_force)
+    assert bool(no_duties) == ("description" in law.requires), no_duties
 
 
 def test_colorado_deadline_starts_in_2024() -> None:
@@ -220,7 +257,8 @@ EXPECTED_C101 = {
     "mental-health-case-manager": ["Washington"],
     "substance-use-case-manager": ["Colorado"],
     "software-engineer": ["California"],
-    "geriatric-case-manager": ["New York State", "New York City"],
+    # One finding naming both laws: they want the same range (one fact, one fix).
+    "geriatric-case-manager": ["New York State (Labor Law 194-b) and New York City"],
 }
 
 
@@ -240,7 +278,7 @@ def test_flawed_examples_report_their_pay_law(linter: Linter, path: Path) -> Non
     report = linter.lint_file(path)
     errors = [f.message for f in report.findings if f.code == "C101" and "pay range" in f.message]
     expected = EXPECTED_C101.get(path.parent.name, [])
-    assert len(errors) == len(expected), errors
+    assert len(errors) == len(expected) <= 1, errors
     for name in expected:
         assert any(m.startswith(name + " (") for m in errors), (name, errors)
 

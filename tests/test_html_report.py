@@ -421,12 +421,12 @@ def test_cli_writes_the_html_report(jdlint_cli, tmp_path: Path) -> None:
     src = (ROOT / "examples/psychiatric-case-manager/flawed.md").read_text()
     jdlint_cli.write("flawed.md", src)
     result = jdlint_cli.run("--format", "html", "-o", "report.html", "flawed.md")
-    assert result.exit_code == 0, result.output  # warnings only; fail-on error
+    assert result.exit_code == 1, result.output  # a warning fails by default
     page = (jdlint_cli.root / "report.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert "jdlint:" in result.stderr  # the one-line summary
     # Running it again writes over its own report, and --format auto goes by extension.
-    again = jdlint_cli.run("-o", "report.html", "flawed.md")
+    again = jdlint_cli.run("--exit-zero", "-o", "report.html", "flawed.md")
     assert again.exit_code == 0, again.output
     assert (jdlint_cli.root / "report.html").read_text(encoding="utf-8").startswith(
         "<!DOCTYPE html>"

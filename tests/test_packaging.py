@@ -75,8 +75,8 @@ def test_wheel_ships_packs_and_runs_from_elsewhere(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
     )
-    assert run.returncode == 0, run.stderr
-    assert "p.md:5:4: S201" in run.stdout
+    assert run.returncode == 1, run.stderr  # a warning fails by default
+    assert "p.md:5:4: warning S201" in run.stdout
     # The HTML report's template and assets load from the installed package.
     html = subprocess.run(
         [str(env_dir / "bin" / "jdlint"), "--format", "html", "-o", "r.html", "p.md"],
@@ -84,5 +84,5 @@ def test_wheel_ships_packs_and_runs_from_elsewhere(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
     )
-    assert html.returncode == 0, html.stderr
+    assert html.returncode == 1, html.stderr  # the same warning
     assert (elsewhere / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
