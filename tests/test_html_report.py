@@ -34,6 +34,7 @@ from jdlint.reporters.html_posting import shown
 
 ROOT = Path(__file__).resolve().parent.parent
 
+
 @pytest.fixture(scope="module")
 def linter() -> Linter:
     return Linter(from_dict({"select": ["ALL"]}))
@@ -77,7 +78,9 @@ def _check_placement(page: str, reports: list[FileReport]) -> None:
         # The posting's text, each character once, in order.
         assert view.shown_text() == shown(source), report.path
         assert len(view.cards) == len(entry["findings"]) == len(report.findings)
-        for n, (item, finding) in enumerate(zip(entry["findings"], report.findings, strict=True), 1):
+        for n, (item, finding) in enumerate(
+            zip(entry["findings"], report.findings, strict=True), 1
+        ):
             key = f"{view.section.attrs['id']}-f{n}"
             card = view.cards[key]
             assert card.attrs["data-sev"] == item["severity"]
@@ -170,7 +173,9 @@ def test_readability_and_role_coverage_are_shown(linter: Linter) -> None:
             assert "Missing" in cells
 
 
-def _synthetic(text: str, spans: list[tuple[int, int, Severity]], fmt: str = "markdown") -> FileReport:
+def _synthetic(
+    text: str, spans: list[tuple[int, int, Severity]], fmt: str = "markdown"
+) -> FileReport:
     """A real posting with findings at chosen spans (overlapping, nested, empty)."""
     report = Linter(from_dict({"select": ["S101"]})).lint_text(text, "synthetic.md", fmt)
     report.findings = [
@@ -251,7 +256,15 @@ def test_plain_text_and_html_postings_are_shown_as_written() -> None:
         page = html_report.render(report)
         _check_placement(page, [report])
         view = postings(parse(page))[0]
-        tags = {e.tag for e in view.text.iter()} - {"article", "div", "mark", "a", "aside", "span", "code"}
+        tags = {e.tag for e in view.text.iter()} - {
+            "article",
+            "div",
+            "mark",
+            "a",
+            "aside",
+            "span",
+            "code",
+        }
         assert not tags, tags  # no element from the posting
         assert any(e.has_class("plain") for e in view.text.iter())
 
@@ -325,11 +338,12 @@ def test_csp_allows_only_the_pages_own_style_and_script(example_page: str) -> No
     root = parse(example_page)
     meta = next(e for e in root.iter() if e.tag == "meta" and e.attrs.get("http-equiv"))
     assert meta.attrs["http-equiv"] == "Content-Security-Policy"
-    csp = dict(
-        (d.split()[0], d.split()[1:]) for d in meta.attrs["content"].split(";") if d.strip()
-    )
+    csp = dict((d.split()[0], d.split()[1:]) for d in meta.attrs["content"].split(";") if d.strip())
     assert csp["default-src"] == ["'none'"]
-    assert "'unsafe-inline'" not in meta.attrs["content"] and "'unsafe-eval'" not in meta.attrs["content"]
+    assert (
+        "'unsafe-inline'" not in meta.attrs["content"]
+        and "'unsafe-eval'" not in meta.attrs["content"]
+    )
     style = next(e for e in root.iter() if e.tag == "style").text()
     script = next(e for e in root.iter() if e.tag == "script").text()
 
@@ -428,8 +442,8 @@ def test_cli_writes_the_html_report(jdlint_cli, tmp_path: Path) -> None:
     # Running it again writes over its own report, and --format auto goes by extension.
     again = jdlint_cli.run("--exit-zero", "-o", "report.html", "flawed.md")
     assert again.exit_code == 0, again.output
-    assert (jdlint_cli.root / "report.html").read_text(encoding="utf-8").startswith(
-        "<!DOCTYPE html>"
+    assert (
+        (jdlint_cli.root / "report.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     )
     # An existing HTML posting is never overwritten.
     jdlint_cli.write("posting.html", "<h1>Nurse</h1><p>A real posting.</p>")

@@ -55,9 +55,15 @@ METRICS = {
     "words": ("Words", "in the prose (headings and legal notices left out)"),
     "sentences": ("Sentences", ""),
     "words_per_sentence": ("Words per sentence", "15 to 20 reads easily"),
-    "flesch_reading_ease": ("Flesch reading ease", "0 to 100, higher is easier; 60 or more is plain English"),
+    "flesch_reading_ease": (
+        "Flesch reading ease",
+        "0 to 100, higher is easier; 60 or more is plain English",
+    ),
     "flesch_kincaid_grade": ("Flesch-Kincaid grade", "US school grade; 8 or lower reads easily"),
-    "gunning_fog": ("Gunning fog index", "years of schooling to follow it on first reading; 12 or lower"),
+    "gunning_fog": (
+        "Gunning fog index",
+        "years of schooling to follow it on first reading; 12 or lower",
+    ),
     "smog_index": ("SMOG grade", "years of education needed to understand it"),
     "dale_chall": ("Dale-Chall score", "4.9 or lower is easy; 9 or more is college level"),
 }
@@ -214,7 +220,10 @@ def _posting(report: FileReport, index: int, kinds: dict[str, str], callout: Any
     posting = report.posting
     if report.error or posting is None:
         return PostingView(
-            key, path, title=path, error=display.text(report.error or "no posting"),
+            key,
+            path,
+            title=path,
+            error=display.text(report.error or "no posting"),
             counts={c: dict.fromkeys(SEVERITIES, 0) for c in CATEGORIES},
         )
     findings = [
@@ -349,7 +358,9 @@ def _belongs(posting: Any, anchor: int) -> int:
     it points at (the missing part belongs there or right after it), after the title or
     the paragraph it points at, or at the top."""
     blocks = posting.blocks
-    at = next((i for i, b in enumerate(blocks) if b.start <= anchor < max(b.end, b.start + 1)), None)
+    at = next(
+        (i for i, b in enumerate(blocks) if b.start <= anchor < max(b.end, b.start + 1)), None
+    )
     if at is None:
         return 0
     block = blocks[at]

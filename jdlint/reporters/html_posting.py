@@ -159,9 +159,7 @@ class _Marker:
         self.end_at = [self.marks[i].end for i in self.ends]
         cuts = {m.start for m in self.marks} | {m.end for m in self.marks}
         self.cuts = sorted(cuts)
-        self.points = sorted(
-            (m.start, i) for i, m in enumerate(self.marks) if m.end <= m.start
-        )
+        self.points = sorted((m.start, i) for i, m in enumerate(self.marks) if m.end <= m.start)
         self.active: set[int] = set()
         self.s = self.e = self.p = 0  # positions in starts, ends, points
 
