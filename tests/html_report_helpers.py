@@ -186,6 +186,6 @@ def visible_text(el: Element) -> str:
         classes = set(c.attrs.get("class", "").split())
         if "md-ent" in classes:
             out.append(c.attrs["data-glyph"])
-        elif not classes & {"md-s", "md-url", "missing", "fm", "md-html", "ref"}:
+        elif not classes & {"md-s", "md-url", "h-url", "missing", "fm", "md-html", "ref"}:
             out.append(visible_text(c))
     return "".join(out)

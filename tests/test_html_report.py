@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -250,23 +251,114 @@ def test_markdown_reads_as_markdown_it_renders_it(example_reports: list[FileRepo
         assert "".join(visible_text(view.text).split()) == expected, report.path
 
 
-def test_plain_text_and_html_postings_are_shown_as_written() -> None:
-    for fmt, text in (("text", HOSTILE_TEXT), ("html", HOSTILE_HTML)):
-        report = Linter().lint_text(text, f"posting.{'txt' if fmt == 'text' else 'html'}", fmt)
-        page = html_report.render(report)
-        _check_placement(page, [report])
-        view = postings(parse(page))[0]
-        tags = {e.tag for e in view.text.iter()} - {
-            "article",
-            "div",
-            "mark",
-            "a",
-            "aside",
-            "span",
-            "code",
-        }
-        assert not tags, tags  # no element from the posting
-        assert any(e.has_class("plain") for e in view.text.iter())
+def test_plain_text_is_shown_as_written() -> None:
+    report = Linter().lint_text(HOSTILE_TEXT, "posting.txt", "text")
+    page = html_report.render(report)
+    _check_placement(page, [report])
+    view = postings(parse(page))[0]
+    tags = {e.tag for e in view.text.iter()} - {
+        "article",
+        "div",
+        "mark",
+        "a",
+        "aside",
+        "span",
+        "code",
+    }
+    assert not tags, tags  # no element from the posting
+    assert any(e.has_class("plain") for e in view.text.iter())
+
+
+class _PageText(HTMLParser):
+    """The text a browser shows of an HTML posting (no head, script or style)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.skip += tag in ("head", "script", "style", "title")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skip -= tag in ("head", "script", "style", "title") and self.skip > 0
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.out.append(data)
+
+
+TIDY_HTML = (
+    "<h2>Care Coordinator</h2>\n<p>We help adults &amp; families <b>at home<br/>and in\n"
+    "clinics</b>.</p><ul><li>Plan care<ul><li>with the <i>chairman</i></li></ul></li>"
+    "<li>Write notes &#8211; daily &nosuch; today</li></ul><p><strong>Pay:<p>unclosed "
+    "bold</strong> and a <a href='https://x.example/apply'>link</a><!-- note --></p>"
+)
+
+
+@pytest.mark.parametrize("text", [HOSTILE_HTML, TIDY_HTML], ids=["hostile", "tidy"])
+def test_html_postings_read_as_the_page_does(text: str) -> None:
+    """Tags hidden, the text as a browser shows it, headings, paragraphs, list items and
+    bold as the report's own elements; scripts, comments and link addresses as text."""
+    report = Linter().lint_text(text, "posting.html", "html")
+    page = html_report.render(report)
+    _check_placement(page, [report])
+    view = postings(parse(page))[0]
+    browser = _PageText()
+    browser.feed(text)
+    browser.close()
+    assert "".join(visible_text(view.text).split()) == "".join("".join(browser.out).split())
+    allowed = {"article", "div", "mark", "a", "aside", "span", "code", "p", "br", "strong", "em"}
+    tags = {e.tag for e in view.text.iter()} - allowed - {"h3", "h4", "h5", "h6"}
+    assert not tags, tags  # no element from the posting
+    for e in view.text.iter():
+        assert set(e.attrs) <= {
+            "class",
+            "id",
+            "href",
+            "data-f",
+            "data-sev",
+            "data-cat",
+            "data-n",
+            "aria-label",
+            "data-glyph",
+            "role",
+            "data-card",
+            "tabindex",
+        }, e
+        assert not e.attrs.get("href", "#").strip() or e.attrs.get("href", "#")[0] == "#"
+    if text is HOSTILE_HTML:
+        code = [e.text() for e in view.text.iter() if e.has_class("md-html")]
+        assert "<script>window.__pwned = 1</script>" in code
+        urls = [e.text() for e in view.text.iter() if e.has_class("h-url")]
+        assert urls == ["javascript:window.__pwned=1"]
+        assert [e.text().strip() for e in view.text.iter() if e.tag == "h3"] == ["Case Manager"]
+    else:
+        items = [visible_text(e) for e in view.text.iter() if e.has_class("h-li")]
+        assert items == ["Plan care", "with the chairman", "Write notes – daily &nosuch; today"]
+        assert [e.attrs["class"] for e in view.text.iter() if e.has_class("h-li")] == [
+            "h-li h-d1",
+            "h-li h-d2",
+            "h-li h-d1",
+        ]
+        bold = [visible_text(e) for e in view.text.iter() if e.tag == "strong"]
+        assert bold == ["at homeand in\nclinics", "Pay:", "unclosed bold"]
+        assert any(e.has_class("md-html") and e.text() == "<!-- note -->" for e in view.text.iter())
+        assert [e.text() for e in view.text.iter() if e.has_class("h-url")] == [
+            "https://x.example/apply"
+        ]
+
+
+def test_html_the_parser_cannot_place_is_shown_as_written(monkeypatch) -> None:
+    from jdlint.reporters import html_posting
+
+    monkeypatch.setattr(html_posting, "html_events", lambda src, lo: None)
+    report = Linter().lint_text(HOSTILE_HTML, "posting.html", "html")
+    page = html_report.render(report)
+    _check_placement(page, [report])
+    view = postings(parse(page))[0]
+    assert any(e.has_class("plain") for e in view.text.iter())
+    assert "<script>window.__pwned = 1</script>" in view.shown_text()
 
 
 def test_line_endings_and_odd_characters_keep_the_text(linter: Linter) -> None:

@@ -295,10 +295,14 @@ def _body(
             html_posting.Atom(0, body_start),
             html_posting.Close("div"),
         ]
+    body: list[html_posting.Event] | None = None
     if posting.format == "markdown":
         body = html_posting.markdown_events(src, body_start)
-    else:
-        # Plain text and HTML as written; a callout goes after the line where it belongs.
+    elif posting.format == "html":
+        body = html_posting.html_events(src, body_start)
+    if body is None:
+        # Plain text (and HTML the parser's positions do not fit) as written; a callout
+        # goes after the line where it belongs.
         inserts = [(html_posting.line_after(src, at), m) for at, m in inserts]
         body = html_posting.plain_events(src, body_start, [at for at, _ in inserts])
     events += html_posting.insert_after(body, inserts, body_start)

@@ -12,7 +12,13 @@ finding's highlight holds exactly the source text under its span, whatever the m
   text stays whole. Raw HTML in Markdown, links and images are shown as text; nothing is
   ever a link, an image or markup from the posting. An inline that cannot be aligned to
   the source is shown as written.
-- Plain text and HTML postings are shown as written (``white-space: pre-wrap``).
+- HTML postings are read with the same parser as jdlint's HTML reader and shown as a
+  reader of the page sees them: tags and attributes are hidden markup, headings,
+  paragraphs, list items, bold and line breaks become the report's own elements, character
+  references show the character they stand for, and a link's address is shown as text.
+  A script and a comment are shown as text, never run. Should the parser's positions not
+  match the source, the posting is shown as written instead.
+- Plain text is shown as written (``white-space: pre-wrap``).
 
 Findings are ``<mark>`` elements, nested soundly: at each point the open marks are the
 findings covering it, outer before inner (earlier start, then longer span); a mark that
@@ -30,16 +36,18 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from html import unescape as html_unescape
 from itertools import pairwise
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
+from ..readers.htmlscan import COMMENT_CLOSE, LinearHTMLParser
 from ..source import LineIndex
 
 # The same parser settings as jdlint's Markdown reader, so blocks are what the rules saw;
-# HTML is parsed only to be shown as text.
+# raw HTML inside Markdown is shown as text.
 _md = MarkdownIt("commonmark").enable("table")
 _md.disable("text_join")
 
@@ -500,6 +508,220 @@ def _code(b: _Builder, tok: Token, lines: LineIndex, first: int, span: tuple[int
     b.close("code")
     b.close("pre")
     b.hide_to(span[1])
+
+
+# HTML elements that start a new block of text, as jdlint's HTML reader has them.
+_HTML_BLOCKS = frozenset(
+    {"p", "div", "li", "dt", "dd", "td", "th", "tr", "blockquote", "section", "article"}
+    | {"header", "footer", "main", "aside", "ul", "ol", "dl", "table", "pre", "address"}
+    | {"figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "body", "html", "form", "center"}
+)
+# What jdlint's reader leaves out is left out of the view too (its source stays, hidden).
+_HTML_HIDDEN = frozenset({"style", "template", "noscript", "head", "title", "svg"})
+_HTML_INLINE = {"strong": "strong", "b": "strong", "em": "em", "i": "em", "a": "span"}
+_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+
+
+class _HTMLView(LinearHTMLParser):
+    """Builds the events of an HTML posting while the standard parser walks it.
+
+    The view is a flat run of top-level blocks (a heading, a paragraph, a list item, a
+    cell): a posting's markup may nest or close in any order, and the report's markup must
+    stay sound whatever it does. A block opens at its first visible text, so empty
+    wrappers leave nothing behind.
+    """
+
+    def __init__(self, src: str, lo: int) -> None:
+        super().__init__(convert_charrefs=False)
+        self.src = src
+        self.b = _Builder(src, lo)
+        # HTMLParser counts lines by "\n" alone; its (line, column) maps back the same way.
+        self.nl = [lo] + [i + 1 for i in range(lo, len(src)) if src[i] == "\n"]
+        self.context: list[str] = []  # open block elements of the posting
+        self.block: str | None = None  # the tag of the view's open block
+        self.inline: list[str] = []  # open bold, italic and link elements of the posting
+        self.hidden = 0
+        self.script = False
+
+    def _pos(self) -> int:
+        line, col = self.getpos()
+        return self.nl[line - 1] + col
+
+    def _inline_open(self, tag: str) -> None:
+        if tag == "a":
+            self.b.open("span", ("class", "md-link"))
+        else:
+            self.b.open(_HTML_INLINE[tag])
+
+    def _ensure_block(self, at: int) -> None:
+        """Opens a block for the text at ``at``; the markup before it stays outside."""
+        if self.block is not None:
+            return
+        self.b.hide_to(at)
+        inner = next((t for t in reversed(self.context) if t not in ("ul", "ol", "dl")), "p")
+        if inner[0] == "h" and inner[1:].isdigit():
+            self.block = _HEADINGS[inner]
+            self.b.open(self.block, ("class", f"md-{inner}"))
+        elif inner == "li":
+            self.block = "div"
+            depth = min(sum(t in ("ul", "ol") for t in self.context), 4)
+            self.b.open("div", ("class", f"h-li h-d{max(depth, 1)}"))
+        elif inner == "pre":
+            self.block = "pre"
+            self.b.open("pre", ("class", "h-pre"))
+        else:
+            self.block = "p"
+            self.b.open("p")
+        for tag in self.inline:  # bold or a link still open from the block before
+            self._inline_open(tag)
+
+    def _close_block(self) -> None:
+        if self.block is None:
+            return
+        if self.script:
+            self.b.close("code")
+            self.script = False
+        for tag in reversed(self.inline):
+            self.b.close(_HTML_INLINE[tag])
+        self.b.close(self.block)
+        self.block = None
+
+    def _text(self, at: int, data: str) -> None:
+        if at < self.b.pos or not self.src.startswith(data, at):
+            raise _Misaligned(data)
+        self.b.text(at, at + len(data))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        at = self._pos()
+        raw = self.get_starttag_text() or ""
+        if not self.src.startswith(raw, at):
+            raise _Misaligned(raw)
+        if tag == "body":
+            self.hidden = 0  # a head left open ends where the body starts
+        if tag in _HTML_HIDDEN:
+            self.hidden += not raw.endswith("/>")
+            return
+        end = at + len(raw)
+        if tag == "script" and not self.script:
+            # Shown as text, whole: a reader of the report should see what it carries.
+            self._ensure_block(at)
+            self.b.hide_to(at)
+            self.b.open("code", ("class", "md-html"))
+            self._text(at, raw)
+            self.script = True
+        elif self.hidden:
+            return
+        elif tag in _HTML_BLOCKS:
+            self._close_block()
+            self.context.append(tag)
+        elif tag == "br":
+            if self.block is not None:
+                self.b.hide_to(end)
+                self.b.open("br", void=True)
+        elif tag in _HTML_INLINE:
+            self.inline.append(tag)
+            if self.block is None and tag != "a":
+                return  # opens with the block, at the first text
+            self._ensure_block(at)
+            self.b.hide_to(at)
+            self._inline_open(tag)
+            href = _HREF.search(raw) if tag == "a" else None
+            if href:
+                group = next(g for g in (1, 2, 3) if href.group(g) is not None)
+                self.b.hide_to(at + href.start(group))
+                self.b.open("span", ("class", "h-url"))
+                self.b.text(at + href.start(group), at + href.end(group))
+                self.b.close("span")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":  # any other self-closed element is hidden markup
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        at = self._pos()
+        if tag == "script" and self.script:
+            close = self.src.find(">", at)
+            self._text(at, self.src[at : close + 1 if close >= 0 else len(self.src)])
+            self.b.close("code")
+            self.script = False
+        elif tag in _HTML_HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif self.hidden:
+            return
+        elif tag in _HTML_BLOCKS:
+            self._close_block()
+            if tag in self.context:
+                del self.context[len(self.context) - 1 - self.context[::-1].index(tag) :]
+        elif tag in _HTML_INLINE and tag in self.inline:
+            k = len(self.inline) - 1 - self.inline[::-1].index(tag)
+            if self.block is not None:
+                self.b.hide_to(at)
+                for t in reversed(self.inline[k:]):
+                    self.b.close(_HTML_INLINE[t])
+                for t in self.inline[k + 1 :]:
+                    self._inline_open(t)
+            del self.inline[k]
+
+    def handle_data(self, data: str) -> None:
+        if not data or (self.hidden and not self.script):
+            return
+        at = self._pos()
+        if self.block is None and not data.strip():
+            return  # white space between blocks stays hidden
+        self._ensure_block(at)
+        self._text(at, data)
+
+    def _reference(self, body: str) -> None:
+        if self.hidden:
+            return
+        at = self._pos()
+        end = at + len(body)
+        if self.src.startswith(";", end):
+            end += 1
+        raw = self.src[at:end]
+        self._ensure_block(at)
+        glyph = html_unescape(raw)
+        if glyph == raw:  # not a reference HTML knows: the text as written
+            self._text(at, raw)
+        else:
+            self.b.entity(at, end, glyph)
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference("&" + name)
+
+    def handle_charref(self, name: str) -> None:
+        self._reference("&#" + name)
+
+    def handle_comment(self, data: str) -> None:
+        if self.hidden:
+            return
+        at = self._pos()
+        if not self.src.startswith("<!--", at):
+            return  # a bogus comment (``<!x>``, ``</ x>``): hidden markup
+        close = COMMENT_CLOSE.match(self.src, at + 4 + len(data))
+        end = close.end() if close else at + 4 + len(data)
+        self._ensure_block(at)
+        self.b.hide_to(at)
+        self.b.open("code", ("class", "md-html"))
+        self._text(at, self.src[at:end])
+        self.b.close("code")
+
+    def finish(self) -> list[Event]:
+        self.close()
+        self._close_block()
+        self.b.hide_to(len(self.src))
+        return self.b.events
+
+
+def html_events(src: str, lo: int) -> list[Event] | None:
+    """Events for the HTML in src[lo:]; None when the parser's positions do not line up
+    with the source (the caller shows it as written)."""
+    view = _HTMLView(src, lo)
+    try:
+        view.feed(src[lo:])
+        return view.finish()
+    except _Misaligned:
+        return None
 
 
 def plain_events(src: str, lo: int, cuts: Iterable[int] = ()) -> list[Event]:
