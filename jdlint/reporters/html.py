@@ -434,12 +434,14 @@ def _histogram(scores: list[int]) -> dict[str, Any]:
     bins = [0] * 10
     for s in scores:
         bins[min(max(s, 0) // 10, 9)] += 1
-    width, height, gap = 300, 80, 4
+    # The tallest bar stops short of the top, so its count stays clear of the caption.
+    width, plot, gap = 300, 80, 4
+    height = plot + 16
     w = width / 10 - gap
     top = max(bins) or 1
     bars = []
     for i, count in enumerate(bins):
-        h = round(height * count / top, 1)
+        h = round(plot * count / top, 1)
         bars.append(
             {
                 "x": round(i * (w + gap), 1),
