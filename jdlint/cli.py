@@ -99,11 +99,11 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["auto", "text", "json", "sarif", "github", "gitlab"]),
+    type=click.Choice(["auto", "text", "json", "sarif", "github", "gitlab", "html"]),
     default="auto",
     show_default=True,
     help="Report format. auto: GitHub annotations under GitHub Actions, else text "
-    "(coloured on a terminal); with --output, by the file's extension (.sarif, .json).",
+    "(coloured on a terminal); with --output, by the file's extension (.sarif, .json, .html).",
 )
 @click.option(
     "--select", multiple=True, help="Rule codes, prefixes or names to enable (replaces config)."

@@ -536,6 +536,8 @@ def test_documented_commands_run_and_write_valid_reports(jdlint_cli, monkeypatch
             jsonschema.validate(json.loads(written), REPORT_SCHEMA)
         elif fmt == "gitlab":
             assert isinstance(json.loads(written), list)
+        elif fmt == "html":
+            assert written.startswith("<!DOCTYPE html>")
 
 
 def test_readme_pre_commit_snippet_uses_the_manifest_hooks() -> None:

@@ -152,7 +152,7 @@ def run(opts: CheckOptions) -> NoReturn:
         "width": width,
         "show_source": _show_source(linter, opts, probe, width is not None),
     }
-    if fmt == "sarif":
+    if fmt in ("sarif", "html"):
         options["rules"] = _active_rules(linter, reports, opts.stdin_filename)
     if opts.statistics and fmt == "text":
         write_statistics(reports, buffer)

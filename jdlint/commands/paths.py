@@ -101,10 +101,11 @@ def config_probe(path: str) -> str:
 # Names jdlint reads as config: never a report's destination.
 CONFIG_FILES = {".jdlint.yaml", ".jdlint.yml", "pyproject.toml"}
 # How each report format written to a file with a posting's extension begins (text,
-# statistics, github): such a file is overwritten only when it holds a report already.
+# statistics, github, html): such a file is overwritten only when it holds a report already.
 REPORT_START = re.compile(
     r"(?:\s*$|Found \d+ problem|jdlint: |::|\d+ +[A-Z]\d{3} |.+?:\d+:\d+: "
-    r"(?:(?:error|warning|info) )?[A-Z]\d{3} |.+?: error: |.+?: score \d+/100)"
+    r"(?:(?:error|warning|info) )?[A-Z]\d{3} |.+?: error: |.+?: score \d+/100"
+    r"|<!DOCTYPE html>\s*<!-- jdlint html report -->)"
 )
 
 
