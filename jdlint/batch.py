@@ -306,7 +306,8 @@ def ordered_map(
                     else:
                         retried[number] = [None] * len(chunk)
                         queue.extendleft(
-                            ((number, i), [item], True) for i, item in reversed(list(enumerate(chunk)))
+                            ((number, i), [item], True)
+                            for i, item in reversed(list(enumerate(chunk)))
                         )
                         continue
                 else:
@@ -375,8 +376,7 @@ def lint_json_line(linter: Any, item: tuple[int, str | None]) -> LineResult:
             raise _BadLine("not valid UTF-8")
         if isinstance(raw, LineTooLong):
             raise _BadLine(
-                f"line is over the {raw.limit:,}-byte limit (max-file-size in config); "
-                "not read"
+                f"line is over the {raw.limit:,}-byte limit (max-file-size in config); not read"
             )
         try:
             data = json.loads(raw)
@@ -509,8 +509,13 @@ def lint_jsonl(
 
 def _lost_line(item: tuple[int, Any]) -> LineResult:
     number = item[0]
-    out = {"id": None, "line": number, "path": f"<line {number}>", "error": WORKER_DIED,
-           "findings": []}
+    out = {
+        "id": None,
+        "line": number,
+        "path": f"<line {number}>",
+        "error": WORKER_DIED,
+        "findings": [],
+    }
     return LineResult(_dumps(out), True, 0)
 
 

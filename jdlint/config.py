@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from . import files, yamlsrc
+from .didyoumean import close_match, hint
 from .errors import ConfigError
 from .findings import Severity
 from .options import check_type, resolve, type_name
@@ -50,8 +51,18 @@ KEYS: dict[str, tuple[Any, str]] = {
     "sections": (dict[str, list[str]], "extra heading phrases per canonical section"),
     "profile": (str, "default role profile"),
     "keywords": (list[str], "target keywords"),
-    "employer": (dict[str, Any], "the employer: name, size (employees; pay transparency thresholds)"),
-    "fail-on": (str, "lowest severity that makes the run fail: error, warning or info"),
+    "employer": (
+        dict[str, Any],
+        "the employer: name, size (employees; pay transparency thresholds)",
+    ),
+    "fail-on": (
+        str,
+        "lowest severity that makes the run fail: error, warning (the default) or info",
+    ),
+    "show-source": (
+        bool,
+        "show each finding's source line in the text report (default: on a terminal)",
+    ),
     "nlp": (dict[str, str], "spaCy settings: model (an installed pipeline name)"),
     "exclude": (list[str], "globs of files to skip when walking directories"),
     "max-file-size": (int, "largest posting to read, in bytes"),
@@ -352,8 +363,13 @@ def _has_section(path: str, mtime_ns: int, size: int) -> bool:
     read, and most are not jdlint's: one that cannot be read or parsed is not a config."""
     try:
         doc = tomllib.loads(files.read_regular(path, files.MAX_DATA_FILE).decode("utf-8"))
-    except (files.NotReadable, UnicodeDecodeError, tomllib.TOMLDecodeError,
-            RecursionError, ValueError):
+    except (
+        files.NotReadable,
+        UnicodeDecodeError,
+        tomllib.TOMLDecodeError,
+        RecursionError,
+        ValueError,
+    ):
         return False
     tool = doc.get("tool")
     return isinstance(tool, dict) and "jdlint" in tool
@@ -367,15 +383,47 @@ def _matches(selector: str, rule: Rule) -> bool:
     return s.upper() == "ALL" or rule.code.startswith(s.upper()) or rule.name == s.lower()
 
 
+def selector_names(packs: PackSet) -> list[str]:
+    """Every selector that names rules: codes, their prefixes, names (for close matches)."""
+    codes = list(packs.rules)
+    prefixes = {c[:i] for c in codes for i in range(1, len(c))}
+    return [*codes, *sorted(prefixes), *(r.name for r in packs.rules.values())]
+
+
 def _check_selectors(
     selectors: list[str], packs: PackSet, what: str, config: Config, sub: Any = None
 ) -> None:
     for s in selectors:
         if not any(_matches(s, r) for r in packs.rules.values()):
+            close = hint(s, selector_names(packs))
             if s in (config.cli.get(what) or []):
-                raise ConfigError(f"unknown rule code or name '{s}' in --{what}")
+                raise ConfigError(f"unknown rule code or name '{s}' in --{what}{close}")
             line = config.sub_line(what, sub) if sub is not None else config.line(what)
-            raise ConfigError(f"unknown rule code or name '{s}' in {what}", line, config.path)
+            raise ConfigError(
+                f"unknown rule code or name '{s}' in {what}{close}", line, config.path
+            )
+
+
+def check_profile(packs: PackSet, config: Config) -> None:
+    """An unknown ``profile`` (config or --profile) stops the run before any posting is
+    read, naming the close match; a posting's own front matter is S001's to report."""
+    from .roles import GENERAL
+
+    value = config.get("profile")
+    if not isinstance(value, str) or not value.strip():
+        return
+    known = [GENERAL, *packs.roles.profiles]
+    if value.strip() in known:
+        return
+    match = close_match(value.strip(), known)
+    tail = (
+        f" (did you mean '{match}'? see 'jdlint profiles')"
+        if match
+        else (" (see 'jdlint profiles')")
+    )
+    if value == config.cli.get("profile"):
+        raise ConfigError(f"unknown profile '{value}' in --profile{tail}")
+    raise ConfigError(f"unknown profile '{value}'{tail}", config.line("profile"), config.path)
 
 
 def active_rules(packs: PackSet, config: Config) -> list[Rule]:
@@ -394,8 +442,11 @@ def active_rules(packs: PackSet, config: Config) -> list[Rule]:
     for code in options:
         if code.upper() not in packs.rules:
             raise ConfigError(
-                f"unknown rule code '{code}' in rules", config.sub_line("rules", code), config.path
+                f"unknown rule code '{code}' in rules{hint(code, list(packs.rules))}",
+                config.sub_line("rules", code),
+                config.path,
             )
+    check_profile(packs, config)
 
     # Options set in config are checked for every rule they name, active or not, with the
     # same checks a pack's options get (types, and the kind's validate: a regex that could

@@ -29,8 +29,7 @@ from collections.abc import Mapping
 # isolates (they reorder what a terminal shows), and lone surrogates (bytes of a file name
 # that is not UTF-8, or JSON escapes that name half a pair).
 _CONTROL = re.compile(
-    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069"
-    "\ud800-\udfff]"
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 # Line breaks in a message, with the white space around them.
 _BREAKS = re.compile("[ \t]*[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
@@ -63,7 +62,9 @@ def block(value: str) -> str:
     return "\n".join(_CONTROL.sub(_escape, line) for line in value.split("\n"))
 
 
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]|##\\[")
+_JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]|##\\["
+)
 
 
 def json_text(serialised: str) -> str:

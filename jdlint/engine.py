@@ -86,6 +86,37 @@ class Linter:
         """Raise ConfigError now, before any file is read, if the config is invalid."""
         self.ruleset(self.config_for(path))
 
+    def may_fix(self, text: str, path: str | None = None) -> bool:
+        """False when no active rule could fix anything in ``text``: every kind that makes
+        fixes names the words a fix needs (``fix_words``), and none is in the text. True
+        whenever a kind cannot say (then the posting must be linted to know)."""
+        _, rules = self.ruleset(self.config_for(path))
+        words: set[str] = set()
+        for rule in rules:
+            kind = KINDS[rule.kind]
+            if not getattr(kind, "FIXES", False):
+                continue
+            named = kind.fix_words(rule) if hasattr(kind, "fix_words") else None
+            if named is None:
+                return True
+            words |= named
+        if not words:
+            return False
+        lowered = text.lower().replace("\u2019", "'")
+        return any(w in lowered for w in words)
+
+    def read_problem(self, text: str, path: str = "<text>", fmt: str | None = None) -> str | None:
+        """The error linting would give ``text`` before any rule runs (empty, broken front
+        matter, ...), found without spaCy; None when it reads."""
+        if not text.strip():
+            return "file is empty"
+        pack_set, _ = self.ruleset(self.config_for(path if path != "<text>" else None))
+        try:
+            readers.read(text, path, pack_set.vocabulary, fmt)
+        except InputError as e:
+            return str(e)
+        return None
+
     # -- linting -----------------------------------------------------------------
 
     def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> FileReport:
@@ -123,7 +154,9 @@ class Linter:
             return report
         report.posting = posting
         try:
-            report.profile = _profile(posting, config, self.overrides.get("profile"), pack_set.roles)
+            report.profile = _profile(
+                posting, config, self.overrides.get("profile"), pack_set.roles
+            )
         except InputError as e:
             report.error = e.message
             return report
@@ -154,10 +187,10 @@ class Linter:
             report.metrics = _metrics(ctx)
         except InputError as e:  # the text is more than the spaCy pipeline takes
             return FileReport(path, error=e.message)
-        regions, mentioned = suppress.parse(text, posting.lines)
-        findings.extend(_unknown_suppressions(mentioned, pack_set, rules, posting))
-        if regions:
-            index = suppress.Suppressions(regions)
+        comments = suppress.scan(text, posting.lines)
+        findings.extend(_suppression_problems(comments, pack_set, rules, posting))
+        if comments.regions:
+            index = suppress.Suppressions(comments.regions)
             findings = [
                 f
                 for f in findings
@@ -184,8 +217,14 @@ class Linter:
 DEFAULT_MAX_BYTES = 5_000_000
 
 
-def _profile(posting: Posting, config: cfg.Config, cli: str | None, roles: RoleData) -> dict[str, str]:
-    """The role profile: command line, front matter, config, else detected from the title."""
+def _profile(
+    posting: Posting, config: cfg.Config, cli: str | None, roles: RoleData
+) -> dict[str, str]:
+    """The role profile: command line, front matter, config, else detected from the title.
+
+    The command line's and the config's were checked before any posting was read
+    (``config.check_profile``); a front matter profile that names none is S001's finding,
+    and the posting is linted with the profile it would have had without it."""
     given = [
         (cli, "command-line"),
         (posting.meta.get("profile"), "front-matter"),
@@ -195,6 +234,8 @@ def _profile(posting: Posting, config: cfg.Config, cli: str | None, roles: RoleD
         if isinstance(value, str) and value.strip():
             pid = value.strip()
             if pid != GENERAL and pid not in roles.profiles:
+                if source == "front-matter":
+                    continue
                 known = ", ".join([GENERAL, *sorted(roles.profiles)])
                 raise InputError(f"unknown profile '{pid}' from {source} (profiles: {known})")
             return {"id": pid, "source": source}
@@ -202,18 +243,46 @@ def _profile(posting: Posting, config: cfg.Config, cli: str | None, roles: RoleD
     return {"id": pid, "source": source}
 
 
-def _unknown_suppressions(
-    mentioned: list[tuple[int, str]], pack_set: packs.PackSet, rules: list[packs.Rule], posting: Posting
+def _suppression_problems(
+    comments: suppress.Scan, pack_set: packs.PackSet, rules: list[packs.Rule], posting: Posting
 ) -> list[Finding]:
-    """A suppression comment naming no rule silently suppresses nothing: report it (S002)."""
+    """S002: a code in a suppression comment that names no rule, and a comment that nearly
+    is a suppression (``jdlint: disable``); either would otherwise hide nothing, silently.
+    The message says what the comment still does, so it never claims that nothing is
+    suppressed while its other codes are."""
+    from .didyoumean import hint
+
     rule = next((r for r in rules if r.kind == "suppression-comment"), None)
-    if rule is None or not mentioned:
+    if rule is None or not (comments.mentions or comments.near_misses):
         return []
+    names = cfg.selector_names(pack_set)
     out = []
-    for line, selector in mentioned:
-        if not any(cfg.rule_ignored([selector], r.code, r.name) for r in pack_set.rules.values()):
-            start, end = posting.lines.offset(line), posting.lines.line_end(line)
-            out.append(rule.finding(start, end, selector=selector))
+
+    def known(selector: str) -> bool:
+        return any(cfg.rule_ignored([selector], r.code, r.name) for r in pack_set.rules.values())
+
+    for m in comments.mentions:
+        unknown = [s for s in m.selectors if not known(s)]
+        valid = [s for s in m.selectors if known(s)]
+        verb = "turns back on" if m.action == "enable" else "suppresses"
+        for selector in unknown:
+            if valid:
+                effect = f"it {verb} nothing (the comment still {verb} {', '.join(valid)})"
+            else:
+                effect = f"the comment {verb} nothing"
+            problem = (
+                f"jdlint-{m.action} names '{selector}', which is no rule code, prefix or "
+                f"name{hint(selector, names)}: {effect}."
+            )
+            start, end = posting.lines.offset(m.line), posting.lines.line_end(m.line)
+            out.append(rule.finding(start, end, problem=problem, selector=selector))
+    for near in comments.near_misses:
+        problem = (
+            f"'{near.typed}' is not a suppression comment and suppresses nothing: "
+            f"did you mean '{near.meant}'?"
+        )
+        start, end = posting.lines.offset(near.line), posting.lines.line_end(near.line)
+        out.append(rule.finding(start, end, problem=problem, selector=near.typed))
     return out
 
 

@@ -30,6 +30,7 @@ CATEGORIES = {
     "R": "readability",
     "I": "inclusive",
     "C": "compliance",
+    "H": "hygiene",
 }
 
 

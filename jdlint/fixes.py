@@ -25,7 +25,7 @@ import os
 import re
 import stat
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 try:
@@ -39,20 +39,37 @@ from .findings import Edit
 from .textio import decode_keeping, read_file
 
 
+@dataclass(frozen=True)
+class Change:
+    """One edit a fix made: where (in the text before it), which rule, what became what."""
+
+    line: int
+    column: int
+    code: str
+    before: str
+    after: str
+
+
 @dataclass
 class FixResult:
     path: str
     fixed: int = 0
     diff: str = ""
     error: str | None = None
+    changes: list[Change] = field(default_factory=list)
 
 
 def apply_edits(text: str, edits: list[Edit]) -> tuple[str, int]:
     """The text with the edits applied, skipping any that overlap an earlier one, fall
     outside the text, or would add or remove a line break."""
+    new, applied = _apply(text, edits)
+    return new, len(applied)
+
+
+def _apply(text: str, edits: list[Edit]) -> tuple[str, list[Edit]]:
     out: list[str] = []
     pos = 0
-    applied = 0
+    applied: list[Edit] = []
     for e in sorted(edits, key=lambda e: (e.start, e.end)):
         if e.start < pos or e.start < 0 or e.end < e.start or e.end > len(text):
             continue
@@ -61,15 +78,34 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, int]:
         out.append(text[pos : e.start])
         out.append(e.text)
         pos = e.end
-        applied += 1
+        applied.append(e)
     out.append(text[pos:])
     return "".join(out), applied
 
 
+def applicable_edits(text: str, edits: list[Edit]) -> list[Edit]:
+    """The edits ``apply_edits`` applies, in order: for an editor, which applies edits
+    itself (the language server's "fix all"), chosen by the same code as ``--fix``."""
+    return _apply(text, edits)[1]
+
+
 def fixed_text(report: FileReport) -> tuple[str, int]:
+    new, changes = fixed_with_changes(report)
+    return new, len(changes)
+
+
+def fixed_with_changes(report: FileReport) -> tuple[str, list[Change]]:
+    """The report's text with its safe fixes applied, and each change made."""
     assert report.posting is not None
+    text = report.posting.text
+    owner = {id(e): f for f in report.findings if f.fix for e in f.fix}
     edits = [e for f in report.findings if f.fix for e in f.fix]
-    return apply_edits(report.posting.text, edits)
+    new, applied = _apply(text, edits)
+    changes = []
+    for e in applied:
+        line, col = report.line_col(e.start)
+        changes.append(Change(line, col, owner[id(e)].code, text[e.start : e.end], e.text))
+    return new, changes
 
 
 def _lines(text: str) -> list[str]:
@@ -143,17 +179,23 @@ def _fix_file(linter: Linter, path: str, fmt: str | None, *, write: bool) -> Fix
         text, encoding, bom = decode_keeping(data)
     except InputError as e:
         return FixResult(path, error=str(e))
+    if not linter.may_fix(text, path):
+        # No word any fix needs: nothing to lint for, but a file that cannot be read as a
+        # posting is still said to be one.
+        problem = linter.read_problem(text, path, fmt)
+        return FixResult(path, error=f"not fixed: {problem}" if problem else None)
     report = linter.lint_text(text, path, fmt)
     if report.error:
         return FixResult(path, error=f"not fixed: {report.error}")
-    new, count = fixed_text(report)
+    new, changes = fixed_with_changes(report)
+    count = len(changes)
     if count == 0 or new == text:
         return FixResult(path)
     try:
         encoded = bom + new.encode(encoding)
     except UnicodeEncodeError:
         return FixResult(path, error=f"not fixed: the fixed text cannot be written as {encoding}")
-    result = FixResult(path, count, unified_diff(path, text, new))
+    result = FixResult(path, count, unified_diff(path, text, new), changes=changes)
     if not write:
         return result
     refused = _refusal(p, before_stat)

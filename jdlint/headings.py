@@ -106,7 +106,9 @@ class SectionVocabulary:
     def names_job(self, line: str) -> bool:
         """The line holds a word that names a job ("Case Manager - Band 7", "RNs")."""
         words = self._job_words
-        return any(w in words or (w.endswith("s") and w[:-1] in words) for w in normalize(line).split())
+        return any(
+            w in words or (w.endswith("s") and w[:-1] in words) for w in normalize(line).split()
+        )
 
     def exact_key(self, heading: str) -> str | None:
         """The key whose phrase is the whole heading, for headings found inside running text."""

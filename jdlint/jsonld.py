@@ -230,9 +230,7 @@ def _currency_for(locations: list[loc_mod.Location]) -> str:
 # "<script" inside a tag is an attribute of it), and an opener that never closes ends the
 # search instead of each later one scanning to the end of the page again.
 SCRIPT_START = re.compile(r"<script\b", re.I)
-SCRIPT_OPEN = re.compile(
-    r"<script\b[^>]*\btype\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>", re.I
-)
+SCRIPT_OPEN = re.compile(r"<script\b[^>]*\btype\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>", re.I)
 SCRIPT_CLOSE = re.compile(r"</script\s*>", re.I)
 TAG_END = re.compile(">")
 

@@ -345,7 +345,9 @@ def _places(posting: Any) -> tuple[list[Location], str]:
 
 
 # What marks a UK posting when no place is named: pounds, the NHS, Agenda for Change bands.
-_UK_SIGNS = re.compile(r"£\s?\d|\bNHS\b|\bBand\s+[2-9][abc]?\b|\bper\s+annum\b.{0,40}£|\bpro\s+rata\b")
+_UK_SIGNS = re.compile(
+    r"£\s?\d|\bNHS\b|\bBand\s+[2-9][abc]?\b|\bper\s+annum\b.{0,40}£|\bpro\s+rata\b"
+)
 
 
 def country_of_posting(posting: Any) -> str | None:
@@ -405,14 +407,12 @@ EU_CITIES: dict[str, str] = {
         "Florence Firenze Bari Catania Venice Venezia Verona Padua Padova Trieste Brescia "
         "Parma Modena Bergamo Pisa Cagliari",
         "AT": "Vienna Wien Graz Linz Salzburg Innsbruck Klagenfurt Villach Wels",
-        "SK": "Bratislava Košice Kosice Prešov Presov Žilina Zilina Nitra Trnava Trenčín "
-        "Trencin",
+        "SK": "Bratislava Košice Kosice Prešov Presov Žilina Zilina Nitra Trnava Trenčín Trencin",
         "LT": "Vilnius Kaunas Klaipėda Klaipeda Šiauliai Siauliai Panevėžys Panevezys",
         "PL": "Warsaw Warszawa Kraków Krakow Cracow Łódź Lodz Wrocław Wroclaw Poznań Poznan "
         "Gdańsk Gdansk Szczecin Katowice Lublin Gdynia Bydgoszcz",
         "MT": "Valletta Birkirkara Sliema Msida Qormi Mosta",
-        "DE": "Berlin Munich München Hamburg Frankfurt Cologne Köln Stuttgart Düsseldorf "
-        "Leipzig",
+        "DE": "Berlin Munich München Hamburg Frankfurt Cologne Köln Stuttgart Düsseldorf Leipzig",
         "FR": "Paris Lyon Marseille Toulouse Bordeaux Lille Nantes",
         "ES": "Madrid Barcelona Valencia Seville Sevilla Bilbao Málaga Malaga",
         "NL": "Amsterdam Rotterdam Utrecht Eindhoven",
@@ -440,11 +440,47 @@ EU_CITIES: dict[str, str] = {
 # "Vienna, VA"): alone, they name no country.
 _NAMESAKES = frozenset(
     {
-        "rome", "naples", "florence", "venice", "verona", "milan", "parma", "palermo", "genoa",
-        "turin", "padua", "modena", "vienna", "linz", "warsaw", "krakow", "berlin", "hamburg",
-        "munich", "frankfurt", "cologne", "stuttgart", "paris", "lyon", "valencia", "madrid",
-        "amsterdam", "dublin", "cork", "athens", "sofia", "lisbon", "seville", "brussels",
-        "copenhagen", "riga", "prague", "luxembourg", "split", "malaga", "porto",
+        "rome",
+        "naples",
+        "florence",
+        "venice",
+        "verona",
+        "milan",
+        "parma",
+        "palermo",
+        "genoa",
+        "turin",
+        "padua",
+        "modena",
+        "vienna",
+        "linz",
+        "warsaw",
+        "krakow",
+        "berlin",
+        "hamburg",
+        "munich",
+        "frankfurt",
+        "cologne",
+        "stuttgart",
+        "paris",
+        "lyon",
+        "valencia",
+        "madrid",
+        "amsterdam",
+        "dublin",
+        "cork",
+        "athens",
+        "sofia",
+        "lisbon",
+        "seville",
+        "brussels",
+        "copenhagen",
+        "riga",
+        "prague",
+        "luxembourg",
+        "split",
+        "malaga",
+        "porto",
     }
 )
 

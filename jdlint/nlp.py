@@ -77,7 +77,7 @@ _FIGURE_END = re.compile(r"\d\S*\.")
 
 
 def _figure_ends(doc: Doc) -> Doc:
-    """"... dental and 401K. We also offer ...": the tokenizer keeps "401K." whole, so the
+    """ "... dental and 401K. We also offer ...": the tokenizer keeps "401K." whole, so the
     sentencizer never sees its full stop. A figure that ends in one ends the sentence
     when a capitalised word follows."""
     if _FIGURE_END.search(doc.text) is None:
@@ -103,7 +103,7 @@ def _register_components() -> None:
 
 
 def _split_trailing_dashes(nlp: Language) -> None:
-    """"Case Manager- Band 6": a dash glued to the end of a word is punctuation, so the
+    """ "Case Manager- Band 6": a dash glued to the end of a word is punctuation, so the
     word is "Manager" for every rule that matches words."""
     from spacy.util import compile_suffix_regex
 

@@ -21,7 +21,7 @@ from .options import resolve
 from .roles import RoleData, check_references
 from .roles import parse as parse_roles
 
-CODE = re.compile(r"^[SDKRIC]\d{3}$")
+CODE = re.compile(r"^[SDKRICH]\d{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 _RULE_KEYS: dict[str, tuple[type, ...]] = {
@@ -195,9 +195,7 @@ def load(
             sections.setdefault(key, []).extend(phrases)
         words = data.get("title_words") or []
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise ConfigError(
-                "'title_words' must list words", data.key_line("title_words"), str(f)
-            )
+            raise ConfigError("'title_words' must list words", data.key_line("title_words"), str(f))
         title_words.extend(words)
         parse_roles(data, str(f), roles)
         raw_rules = data.get("rules") or []
@@ -267,7 +265,9 @@ def _rule(item: Any, path: str, kinds: dict[str, Any]) -> Rule:
             raise fail(f"rule is missing '{key}'")
     code, name, kind = item["code"], item["name"], item["kind"]
     if not CODE.match(code):
-        raise fail(f"rule code '{code}' must be one of S, D, K, R, I, C and three digits", "code")
+        raise fail(
+            f"rule code '{code}' must be one of S, D, K, R, I, C, H and three digits", "code"
+        )
     if not NAME.match(name):
         raise fail(f"rule name '{name}' must be kebab-case", "name")
     if kind not in kinds:
@@ -292,7 +292,10 @@ def _rule(item: Any, path: str, kinds: dict[str, Any]) -> Rule:
         raise fail(f"message is not a valid template: {e}", "message") from None
     unknown = fields - set(allowed)
     if unknown:
-        raise fail(f"message uses unknown field(s) {sorted(unknown)} for kind '{kind}' (fields: {', '.join(allowed) or 'none'})", "message")
+        raise fail(
+            f"message uses unknown field(s) {sorted(unknown)} for kind '{kind}' (fields: {', '.join(allowed) or 'none'})",
+            "message",
+        )
     try:
         item["message"].format(**{name: "x" for name in allowed})
     except (ValueError, IndexError, KeyError) as e:

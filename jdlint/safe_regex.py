@@ -71,9 +71,7 @@ def problem(pattern: str, flags: int = 0) -> str | None:
     checker = _Checker(ignore_case)
     try:
         checker.walk(list(parsed), inside_unbounded=False)
-        _Adjacent(ignore_case, bool((flags | parsed.state.flags) & re.DOTALL)).check(
-            list(parsed)
-        )
+        _Adjacent(ignore_case, bool((flags | parsed.state.flags) & re.DOTALL)).check(list(parsed))
     except UnsafePattern as e:
         return str(e)
     except RecursionError:
@@ -244,10 +242,7 @@ def _ambiguous() -> UnsafePattern:
 
 
 # Characters to test two character classes on: they overlap when one of these is in both.
-_SAMPLE = (
-    "".join(chr(c) for c in range(0x09, 0x7F))
-    + "\x85\xa0\u2028\u3000éßÉσΣяЯ٣０ａＡ中_"
-)
+_SAMPLE = "".join(chr(c) for c in range(0x09, 0x7F)) + "\x85\xa0\u2028\u3000éßÉσΣяЯ٣０ａＡ中_"
 
 
 class _Adjacent:

@@ -47,7 +47,9 @@ class MappedText:
 
     __slots__ = ("_len", "_parts", "_text", "runs")
 
-    def __init__(self, text: str = "", runs: list[tuple[int, int, int, bool]] | None = None) -> None:
+    def __init__(
+        self, text: str = "", runs: list[tuple[int, int, int, bool]] | None = None
+    ) -> None:
         self._text = text
         self._parts: list[str] = []
         self._len = len(text)

@@ -2,7 +2,10 @@
 
 ``<!-- jdlint-disable [CODES] -->`` turns rules off until ``<!-- jdlint-enable [CODES] -->``
 or the end of the file; ``<!-- jdlint-disable-next-line [CODES] -->`` covers the next
-non-blank line. CODES are codes, prefixes or names separated by commas or spaces; none
+non-blank line and ``<!-- jdlint-disable-line [CODES] -->`` its own line (the ESLint and
+markdownlint habit). A comment that starts with "jdlint" and nearly names one of these
+(``jdlint: disable``, ``jdlint-disable-next``, ``jdlint-ignore``) is a near miss that the
+engine reports (S002) instead of ignoring. CODES are codes, prefixes or names separated by commas or spaces; none
 (or ``all``) means every rule. ``<!-- jdlint-enable S201 -->`` after a wider disable
 (``<!-- jdlint-disable -->`` or ``<!-- jdlint-disable S2 -->``) turns S201 back on and
 leaves the rest off.
@@ -22,9 +25,26 @@ from dataclasses import dataclass
 
 from .source import LineIndex
 
-# ``<!--\s*jdlint-ACTION\b:?([^>]*?)-->``, matched in two steps so that no opener scans the
-# rest of the text: the head, then the first ">" after it, which must end "-->".
-_HEAD = re.compile(r"<!--\s*jdlint-(disable-next-line|disable|enable)\b:?", re.IGNORECASE)
+# ``<!--\s*jdlint-ACTION:?([^>]*?)-->``, matched in two steps so that no opener scans the
+# rest of the text: the head, then the first ">" after it, which must end "-->". The action
+# ends at white space, ":" or the comment's end: "jdlint-disable-next" is a near miss.
+ACTIONS = ("disable-next-line", "disable-line", "disable", "enable")
+_HEAD = re.compile(
+    r"<!--\s*jdlint-(disable-next-line|disable-line|disable|enable)(?=[\s:]|-->):?",
+    re.IGNORECASE,
+)
+# A comment that starts with "jdlint" (near misses are judged on the word after it).
+_NEAR = re.compile(r"<!--\s*jdlint(?![A-Za-z0-9])", re.IGNORECASE)
+_NEAR_WORD = re.compile(r"(\s*[-:_.]?\s*)([A-Za-z][A-Za-z_-]{0,30})")
+# Words people type for an action that is spelled otherwise here.
+_HABITS = {
+    "disable-file": "disable",
+    "ignore": "disable",
+    "off": "disable",
+    "ignore-line": "disable-line",
+    "ignore-next-line": "disable-next-line",
+    "on": "enable",
+}
 _GT = re.compile(">")
 _CODE_LIKE = re.compile(r"[A-Za-z]\d{0,3}")
 
@@ -73,25 +93,86 @@ def comments(text: str) -> Iterator[tuple[int, int, str, str]]:
             yield m.start(), gt + 1, m.group(1).lower(), text[m.end() : gt - 2]
 
 
+@dataclass(frozen=True)
+class Mention:
+    """A suppression comment's codes, to check against the packs: where, which action."""
+
+    line: int
+    action: str
+    selectors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """A comment that looks like a suppression and is none: what was typed, what was meant."""
+
+    line: int
+    typed: str
+    meant: str
+
+
+@dataclass
+class Scan:
+    regions: list[Region]
+    mentions: list[Mention]
+    near_misses: list[NearMiss]
+
+
 def parse(text: str, lines: LineIndex) -> tuple[list[Region], list[tuple[int, str]]]:
     """Suppressed regions, and (line, selector) pairs for codes to check against the packs."""
+    found = scan(text, lines)
+    return found.regions, [(m.line, s) for m in found.mentions for s in m.selectors]
+
+
+def near_misses(text: str, lines: LineIndex) -> list[NearMiss]:
+    """Comments starting with "jdlint" whose next word is close to an action but is not
+    one. Each is read in a window of a few dozen characters, so the scan stays linear."""
+    from .didyoumean import close_match
+
+    out = []
+    for m in _NEAR.finditer(text):
+        word = _NEAR_WORD.match(text, m.end(), m.end() + 40)
+        if word is None:
+            continue
+        typed = word.group(2).lower().replace("_", "-").rstrip("-")
+        if word.group(1) == "-" and typed in ACTIONS:
+            continue  # a suppression comment (closed or not: comments() judges that)
+        started = [a for a in ACTIONS if a.startswith(typed) and len(typed) >= 4]
+        meant = (
+            _HABITS.get(typed)
+            or (started[-1] if started else None)
+            or close_match(typed, ACTIONS, cutoff=0.8)
+        )
+        if meant is None:
+            continue  # a comment about jdlint, not an attempt at a suppression
+        shown = text[m.start() + 4 : word.end()].strip().rstrip("-")
+        out.append(NearMiss(lines.line_col(m.start())[0], shown, f"jdlint-{meant}"))
+    return out
+
+
+def scan(text: str, lines: LineIndex) -> Scan:
+    """Suppressed regions, the codes comments name, and the near misses."""
     regions: list[Region] = []
     # selector -> (start line, comment line, exempt selectors)
     open_: dict[str, tuple[int, int, tuple[str, ...]]] = {}
-    mentioned: list[tuple[int, str]] = []
+    mentions: list[Mention] = []
     last_line = len(lines.starts)
     content = _ContentLines(text, lines)
     for start, end, action, body in comments(text):
         raw = tuple(s for s in re.split(r"[\s,]+", body.strip()) if s)
         line = lines.line_col(start)[0]
         end_line = lines.line_col(end)[0]
-        mentioned.extend((line, s) for s in raw if _normalise(s) != ALL)
+        named = tuple(s for s in raw if _normalise(s) != ALL)
+        if named:
+            mentions.append(Mention(line, action, named))
         selectors = tuple(dict.fromkeys(_normalise(s) for s in raw)) or (ALL,)
         if ALL in selectors:
             selectors = (ALL,)
         if action == "disable-next-line":
             target = content.after(end_line)
             regions.append(Region(target, target, selectors, line))
+        elif action == "disable-line":
+            regions.append(Region(line, end_line, selectors, line))
         elif action == "disable":
             for s in selectors:
                 if s not in open_:
@@ -114,7 +195,7 @@ def parse(text: str, lines: LineIndex) -> tuple[list[Region], list[tuple[int, st
                         open_[s] = (line, comment, exempt + narrower)
     for s, (start_line, comment, exempt) in open_.items():
         regions.append(Region(start_line, last_line, (s,), comment, exempt))
-    return regions, mentioned
+    return Scan(regions, mentions, near_misses(text, lines))
 
 
 class _ContentLines:

@@ -26,7 +26,7 @@ FLAWED = """\
 Send a resume.
 """
 # What the good file in every run reports; it must still appear next to a bad file.
-GOOD_S201 = "good.md:8:4: S201 Section 'Benefits' is empty: add its content or remove the heading."
+GOOD_S201 = "good.md:8:4: warning S201 Section 'Benefits' is empty: add its content or remove the heading."
 
 BODY = "# Care Coordinator\n\nSend a resume.\n"
 
@@ -117,7 +117,8 @@ def test_bad_file_json_report(jdlint_cli, case):
         ("S201", 8),
     ]
     assert doc["summary"]["files"] == 2
-    assert doc["summary"]["errors"] == 1
+    assert doc["summary"]["unreadable"] == 1
+    assert doc["summary"]["errors"] == 1  # deprecated, the same number
     assert doc["summary"]["findings"] == 3
     # The error also reaches stderr, one line, so a CI log shows it next to the JSON.
     assert result.stderr == f"{case}.md: error: {message}\n"
@@ -149,7 +150,7 @@ def test_a_folder_is_not_a_posting_for_the_api(tmp_path):
 
 
 def test_unreadable_folder_is_reported_and_the_run_goes_on(jdlint_cli, monkeypatch):
-    import jdlint.cli
+    import jdlint.commands.paths
 
     jdlint_cli.write("jobs/locked/x.md", FLAWED)
     jdlint_cli.write("good.md", FLAWED)
@@ -166,7 +167,7 @@ def test_unreadable_folder_is_reported_and_the_run_goes_on(jdlint_cli, monkeypat
                 dirs.remove("locked")
             yield root, dirs, files
 
-    monkeypatch.setattr(jdlint.cli.os, "walk", walk)
+    monkeypatch.setattr(jdlint.commands.paths.os, "walk", walk)
     result = jdlint_cli.lint("jobs", "good.md")
     assert result.exit_code == 2
     assert "jobs/locked: error: cannot read folder: Permission denied" in result.stdout.splitlines()
@@ -234,7 +235,7 @@ def test_byte_order_marks_lint_like_plain_utf8(jdlint_cli, encoding, bom):
     jdlint_cli.write("plain.md", FLAWED)
     jdlint_cli.write("bom.md", bom + FLAWED.encode(encoding))
     result, doc = jdlint_cli.lint_json("plain.md", "bom.md")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     plain, with_bom = doc["files"]
     assert "error" not in with_bom
     # The mark is not a character of the posting: lines and columns do not move.
@@ -260,7 +261,7 @@ def test_bom_before_front_matter(jdlint_cli):
 def test_crlf_line_endings_keep_line_numbers(jdlint_cli):
     jdlint_cli.write("crlf.md", FLAWED.replace("\n", "\r\n").encode("utf-8"))
     result = jdlint_cli.lint("-q", "crlf.md")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert result.stdout.splitlines()[2] == GOOD_S201.replace("good.md", "crlf.md")
 
 
@@ -270,7 +271,7 @@ def test_front_matter_with_a_wrong_type_is_a_finding_not_an_error(jdlint_cli):
     result = jdlint_cli.lint("typed.md")
     assert result.exit_code == 1  # S001 is an error
     assert result.stdout.splitlines()[0] == (
-        "typed.md:3:1: S001 front matter 'salary' must be a string or a number or a mapping, "
+        "typed.md:3:1: error S001 front matter 'salary' must be a string or a number or a mapping, "
         "not a list"
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,21 +16,25 @@ import jdlint
 from jdlint.checks import long_block
 
 S101_LINE = (
-    "flawed.md:1:3: S101 No overview: open with a short summary of the role, "
+    "flawed.md:1:3: warning S101 No overview: open with a short summary of the role, "
     "the team and who the work serves."
 )
 S103_LINE = (
-    "flawed.md:3:4: S103 No qualifications section: say which degree, license and "
+    "flawed.md:3:4: warning S103 No qualifications section: say which degree, license and "
     "experience the role needs (it belongs after 'Responsibilities')."
 )
 S201_LINE = (
-    "flawed.md:8:4: S201 Section 'Benefits' is empty: add its content or remove the heading."
+    "flawed.md:8:4: warning S201 Section 'Benefits' is empty: add its content or remove the heading."
 )
+
+# The file's line after its findings: score and readability figures (the JSON's metrics).
+SCORE_LINE = "flawed.md: score 88/100 (9 words, reading ease 80.1, grade level 3.2)"
+FOUND_3 = "Found 3 problems (0 errors, 3 warnings, 0 infos) in 1 file."
 
 
 def codes_in(text: str) -> list[str]:
-    """(code) of each ``path:line:col: CODE`` line of a text report."""
-    return [line.split(": ")[1].split()[0] for line in text.splitlines() if ": S" in line]
+    """(code) of each ``path:line:col: severity CODE`` line of a text report."""
+    return re.findall(r"^\S+:\d+:\d+: (?:error|warning|info) ([A-Z]\d{3})", text, re.M)
 
 
 # -- the default command and exit status ------------------------------------------------
@@ -39,29 +44,45 @@ def test_bare_path_is_the_same_as_check(jdlint_cli):
     jdlint_cli.write("flawed.md", FLAWED)
     bare = jdlint_cli.run("--select", jdlint_cli.core_rules, "flawed.md")
     explicit = jdlint_cli.run("check", "--select", jdlint_cli.core_rules, "flawed.md")
-    assert bare.exit_code == explicit.exit_code == 0
+    assert bare.exit_code == explicit.exit_code == 1
     assert bare.stdout == explicit.stdout
-    assert bare.stdout.splitlines() == [
-        S101_LINE,
-        S103_LINE,
-        S201_LINE,
-        "Found 3 problems (0 errors, 3 warnings, 0 infos) in 1 file.",
-    ]
+    assert bare.stdout.splitlines() == [S101_LINE, S103_LINE, S201_LINE, SCORE_LINE, FOUND_3]
 
 
-def test_warnings_pass_by_default_and_fail_with_fail_on_warning(jdlint_cli):
+def test_warnings_fail_by_default_and_infos_never_do(jdlint_cli):
     jdlint_cli.write("flawed.md", FLAWED)
-    assert jdlint_cli.lint("flawed.md").exit_code == 0
+    assert jdlint_cli.lint("flawed.md").exit_code == 1
     assert jdlint_cli.lint("--fail-on", "warning", "flawed.md").exit_code == 1
     assert jdlint_cli.lint("--fail-on", "info", "flawed.md").exit_code == 1
     assert jdlint_cli.lint("--fail-on", "error", "flawed.md").exit_code == 0
+    # The same findings as infos pass, unless --fail-on info asks for them.
+    jdlint_cli.write(".jdlint.yaml", "severity: {S: info}\n")
+    infos = jdlint_cli.lint("flawed.md")
+    assert infos.exit_code == 0
+    assert codes_in(infos.stdout) == ["S101", "S103", "S201"]
+    assert " info S201 " in infos.stdout
+    assert jdlint_cli.lint("--fail-on", "info", "flawed.md").exit_code == 1
+
+
+def test_exit_zero_reports_and_exits_0(jdlint_cli):
+    jdlint_cli.write("flawed.md", FLAWED)
+    result = jdlint_cli.lint("--exit-zero", "flawed.md")
+    assert result.exit_code == 0
+    assert codes_in(result.stdout) == ["S101", "S103", "S201"]
+    assert jdlint_cli.lint("--exit-zero", "--fail-on", "info", "flawed.md").exit_code == 0
+    # An input error is not a finding: it still exits 2.
+    jdlint_cli.write("empty.md", "")
+    assert jdlint_cli.lint("--exit-zero", "empty.md", "flawed.md").exit_code == 2
 
 
 def test_clean_posting_exits_0_even_with_fail_on_info(jdlint_cli):
     jdlint_cli.write("clean.md", CLEAN)
     result = jdlint_cli.lint("--fail-on", "info", "clean.md")
     assert result.exit_code == 0
-    assert result.stdout == "Found 0 problems (0 errors, 0 warnings, 0 infos) in 1 file.\n"
+    assert result.stdout.splitlines() == [
+        "clean.md: score 100/100 (38 words, reading ease 61.4, grade level 6.9)",
+        "Found 0 problems (0 errors, 0 warnings, 0 infos) in 1 file.",
+    ]
 
 
 def test_bad_fail_on_value_is_a_usage_error(jdlint_cli):
@@ -84,12 +105,14 @@ def test_unknown_option_is_a_usage_error(jdlint_cli):
 def test_json_report_contract(jdlint_cli):
     jdlint_cli.write("flawed.md", FLAWED)
     result, doc = jdlint_cli.lint_json("--profile", "general", "flawed.md")
-    assert result.exit_code == 0
-    assert doc["schema_version"] == 1
+    assert result.exit_code == 1
+    assert doc["schema_version"] == 2
     assert doc["tool"] == {"name": "jdlint", "version": jdlint.__version__}
     assert doc["summary"]["files"] == 1
     assert doc["summary"]["findings"] == 3
     assert doc["summary"]["by_severity"] == {"error": 0, "warning": 3, "info": 0}
+    # Files that could not be linted: "unreadable" (schema 2); "errors", its old name, stays.
+    assert doc["summary"]["unreadable"] == doc["summary"]["errors"] == 0
     (entry,) = doc["files"]
     assert entry["path"] == "flawed.md"
     assert "error" not in entry
@@ -133,7 +156,7 @@ def test_json_summary_counts_several_files(jdlint_cli):
 def test_select_by_prefix(jdlint_cli):
     jdlint_cli.write("flawed.md", FLAWED)
     result = jdlint_cli.run("--select", "S1", "flawed.md")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert result.stdout.splitlines()[:2] == [S101_LINE, S103_LINE]
     assert codes_in(result.stdout) == ["S101", "S103"]
 
@@ -154,7 +177,7 @@ def test_ignore_s203_and_wall_of_text_by_name(jdlint_cli):
     long_paragraph = " ".join(["Lakeside Clinic serves older adults at home."] * 25)
     jdlint_cli.write("long.md", f"# Care Coordinator\n\n{long_paragraph}\n")
     plain = jdlint_cli.lint("long.md")
-    assert "long.md:3:1: S203 Paragraph of 175 words (over 150)" in plain.stdout
+    assert "long.md:3:1: warning S203 Paragraph of 175 words (over 150)" in plain.stdout
     by_code = jdlint_cli.lint("--ignore", "S203", "long.md")
     by_name = jdlint_cli.lint("--ignore", "wall-of-text", "long.md")
     assert "S203" not in by_code.stdout
@@ -222,7 +245,8 @@ def test_explain_shows_description_options_and_examples(jdlint_cli):
     out = result.stdout
     assert out.startswith("S203 wall-of-text (structure, warning)\n")
     assert "Long paragraphs are skipped, especially on phones" in out
-    assert "  max_words = 150  blocks longer than this are reported" in out
+    # Each option on its line, its meaning under it; no line longer than the width.
+    assert "  max_words = 150\n      blocks longer than this are reported\n" in out
     fails, passes = out.split("Fails on:")[1].split("Passes on:")
     assert "Riverbend Community Health supports adults" in fails
     assert "    You will assess needs and coordinate care for adults leaving hospital." in passes
@@ -249,11 +273,17 @@ def test_init_writes_a_valid_config_and_refuses_to_overwrite(jdlint_cli):
     assert first.exit_code == 0
     assert first.stdout == "wrote .jdlint.yaml\n"
     starter = target.read_text(encoding="utf-8")
-    assert "# fail-on: error" in starter
+    assert "# fail-on: warning" in starter
+    assert "# show-source: true" in starter
     assert yaml.safe_load(starter) is None  # every setting is commented out
-    # The starter is a config jdlint accepts.
+    # The starter is a config jdlint accepts, and every setting it names is one.
     jdlint_cli.write("flawed.md", FLAWED)
-    assert jdlint_cli.lint("flawed.md").exit_code == 0
+    assert jdlint_cli.lint("flawed.md").exit_code == 1
+    uncommented = re.sub(r"^# (?=[a-z-]+:)", "", starter, flags=re.M)
+    uncommented = "\n".join(line for line in uncommented.splitlines() if not line.startswith("#"))
+    from jdlint.config import KEYS
+
+    assert set(yaml.safe_load(uncommented)) <= set(KEYS)
 
     target.write_text("ignore: [S201]\n", encoding="utf-8")
     again = jdlint_cli.run("init")
@@ -278,16 +308,17 @@ def test_version(jdlint_cli):
 def test_output_writes_the_report_to_a_file(jdlint_cli):
     jdlint_cli.write("flawed.md", FLAWED)
     result = jdlint_cli.lint("--output", "report.txt", "flawed.md")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == "jdlint: 3 finding(s) in 1 file(s)\n"
     written = (jdlint_cli.root / "report.txt").read_text(encoding="utf-8")
-    assert written.splitlines() == [
-        S101_LINE,
-        S103_LINE,
-        S201_LINE,
-        "Found 3 problems (0 errors, 3 warnings, 0 infos) in 1 file.",
-    ]
+    assert written.splitlines() == [S101_LINE, S103_LINE, S201_LINE, SCORE_LINE, FOUND_3]
+    # A report file is overwritten by the next run; a posting never is (see test_hostile).
+    assert jdlint_cli.lint("--output", "report.txt", "flawed.md").exit_code == 1
+    # A report that opens with its score line (a clean posting) is a report too.
+    jdlint_cli.write("clean.md", CLEAN)
+    assert jdlint_cli.lint("--output", "clean-report.md", "clean.md").exit_code == 0
+    assert jdlint_cli.lint("--output", "clean-report.md", "clean.md").exit_code == 0
 
 
 def test_output_json_file_and_fail_on(jdlint_cli):
@@ -353,7 +384,7 @@ def test_walking_a_folder_takes_posting_extensions_and_skips_the_rest(jdlint_cli
     ):
         jdlint_cli.write(f"jobs/{name}", FLAWED)
     result, doc = jdlint_cli.lint_json("jobs")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert [f["path"] for f in doc["files"]] == [
         os.path.join("jobs", p)
         for p in ("a.md", "b.markdown", "c.txt", "d.html", "e.htm", os.path.join("sub", "f.MD"))
@@ -407,14 +438,14 @@ def test_empty_folder_warns_and_exits_0(jdlint_cli):
 
 
 def test_fail_on_from_the_config_of_a_walked_folder(jdlint_cli):
-    jdlint_cli.write("proj/.jdlint.yaml", "fail-on: warning\n")
+    jdlint_cli.write("proj/.jdlint.yaml", "fail-on: error\n")
     jdlint_cli.write("proj/sub/flawed.md", FLAWED)
     jdlint_cli.write("other/flawed.md", FLAWED)
-    assert jdlint_cli.lint("proj").exit_code == 1
-    assert jdlint_cli.lint("proj/sub/flawed.md").exit_code == 1
-    # Each file is judged by its own config: "other" has none, so warnings pass there.
-    assert jdlint_cli.lint("other").exit_code == 0
-    assert jdlint_cli.lint("other", "proj").exit_code == 1
+    assert jdlint_cli.lint("proj").exit_code == 0
+    assert jdlint_cli.lint("proj/sub/flawed.md").exit_code == 0
+    # Each file is judged by its own config: "other" has none, so warnings fail there.
+    assert jdlint_cli.lint("other").exit_code == 1
+    assert jdlint_cli.lint("proj", "other").exit_code == 1
 
 
 # -- standard input --------------------------------------------------------------------------
@@ -422,7 +453,7 @@ def test_fail_on_from_the_config_of_a_walked_folder(jdlint_cli):
 
 def test_dash_reads_standard_input(jdlint_cli):
     result = jdlint_cli.lint("-", input=FLAWED.encode("utf-8"))
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert result.stdout.splitlines()[:3] == [
         S101_LINE.replace("flawed.md", "-"),
         S103_LINE.replace("flawed.md", "-"),
@@ -433,7 +464,7 @@ def test_dash_reads_standard_input(jdlint_cli):
 def test_stdin_filename_sets_the_path_and_finds_its_config(jdlint_cli):
     jdlint_cli.write("jobs/.jdlint.yaml", "ignore: [S1]\n")
     result, doc = jdlint_cli.lint_json("--stdin-filename", "jobs/coordinator.md", "-", input=FLAWED)
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert doc["files"][0]["path"] == "jobs/coordinator.md"
     assert [f["code"] for f in doc["files"][0]["findings"]] == ["S201"]
     text = jdlint_cli.lint("-q", "--stdin-filename", "elsewhere.md", "-", input=FLAWED)
@@ -483,7 +514,7 @@ def test_python_m_jdlint_json(tmp_path):
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr == ""
     doc = json.loads(proc.stdout)
-    assert doc["schema_version"] == 1
+    assert doc["schema_version"] == 2
     assert [(f["code"], f["line"]) for f in doc["files"][0]["findings"] if f["code"][0] == "S"] == [
         ("S101", 1),
         ("S103", 3),
@@ -500,6 +531,6 @@ def test_console_script_reads_stdin(tmp_path):
         text=True,
         timeout=120,
     )
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 1, proc.stderr
     assert S201_LINE.replace("flawed.md", "posting.md") in proc.stdout.splitlines()
     assert "\x1b[" not in proc.stdout

@@ -257,7 +257,8 @@ EXPECTED_C101 = {
     "mental-health-case-manager": ["Washington"],
     "substance-use-case-manager": ["Colorado"],
     "software-engineer": ["California"],
-    "geriatric-case-manager": ["New York State", "New York City"],
+    # One finding naming both laws: they want the same range (one fact, one fix).
+    "geriatric-case-manager": ["New York State (Labor Law 194-b) and New York City"],
 }
 
 
@@ -277,7 +278,7 @@ def test_flawed_examples_report_their_pay_law(linter: Linter, path: Path) -> Non
     report = linter.lint_file(path)
     errors = [f.message for f in report.findings if f.code == "C101" and "pay range" in f.message]
     expected = EXPECTED_C101.get(path.parent.name, [])
-    assert len(errors) == len(expected), errors
+    assert len(errors) == len(expected) <= 1, errors
     for name in expected:
         assert any(m.startswith(name + " (") for m in errors), (name, errors)
 

@@ -197,8 +197,9 @@ def test_unknown_code_from_the_command_line_does_not_blame_the_config(jdlint_cli
 
 def test_severity_override_changes_severity_and_exit_status(jdlint_cli):
     jdlint_cli.write("posting.md", FLAWED)
+    jdlint_cli.write(".jdlint.yaml", "fail-on: error\n")
     assert jdlint_cli.lint("posting.md").exit_code == 0
-    jdlint_cli.write(".jdlint.yaml", "severity: {S201: error}\n")
+    jdlint_cli.write(".jdlint.yaml", "fail-on: error\nseverity: {S201: error}\n")
     result, doc = jdlint_cli.lint_json("posting.md")
     assert result.exit_code == 1
     findings = doc["files"][0]["findings"]

@@ -56,6 +56,21 @@ def test_there_is_a_good_and_a_flawed_example_for_every_profile() -> None:
 
 
 @pytest.mark.parametrize("path", GOOD, ids=lambda p: p.parent.name)
+def test_good_examples_lint_clean(linter: Linter, path: Path) -> None:
+    """No finding of any severity, infos included: a good posting is what clean looks like."""
+    report = linter.lint_file(path)
+    assert report.error is None
+    assert [f"{f.code} {f.message}" for f in report.findings] == []
+
+
+@pytest.mark.parametrize("path", FLAWED, ids=lambda p: p.parent.name)
+def test_flawed_examples_fail_by_default(linter: Linter, path: Path) -> None:
+    """Each has a warning or an error: with fail-on warning (the default) it fails a run."""
+    report = linter.lint_file(path)
+    assert any(f.severity >= 2 for f in report.findings)
+
+
+@pytest.mark.parametrize("path", GOOD, ids=lambda p: p.parent.name)
 def test_good_examples_have_no_structure_findings(linter: Linter, path: Path) -> None:
     report = linter.lint_file(path)
     assert report.error is None

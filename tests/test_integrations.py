@@ -142,7 +142,7 @@ def test_sarif_for_the_examples_validates_and_matches_the_json_report(tmp_path: 
 def test_sarif_lists_only_the_selected_rules_and_succeeds_when_clean(jdlint_cli) -> None:
     jdlint_cli.write("flawed.md", FLAWED)
     result = jdlint_cli.lint("--format", "sarif", "flawed.md")
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # warnings fail by default, whatever the format
     doc = json.loads(result.stdout)
     validate_sarif(doc)
     (run,) = doc["runs"]
@@ -198,7 +198,7 @@ def test_sarif_columns_are_code_points_like_the_json_report(jdlint_cli) -> None:
 def test_sarif_output_file_and_summary(jdlint_cli) -> None:
     jdlint_cli.write("flawed.md", FLAWED)
     result = jdlint_cli.lint("--format", "sarif", "-o", "jdlint.sarif", "flawed.md")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == "jdlint: 3 finding(s) in 1 file(s)\n"
     validate_sarif(json.loads((jdlint_cli.root / "jdlint.sarif").read_text(encoding="utf-8")))
@@ -221,7 +221,7 @@ def test_github_annotations(jdlint_cli) -> None:
     jdlint_cli.write("flawed.md", FLAWED)
     _, report = jdlint_cli.lint_json("flawed.md")
     result = jdlint_cli.lint("--format", "github", "flawed.md")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[:-1] == expected_annotations(report)
     assert lines[2].startswith("::warning file=flawed.md,line=8,col=4,endLine=8,endColumn=")
@@ -260,7 +260,7 @@ def test_auto_picks_github_under_github_actions(jdlint_cli) -> None:
 def test_auto_is_plain_text_off_a_terminal(jdlint_cli) -> None:
     jdlint_cli.write("flawed.md", FLAWED)
     result = jdlint_cli.lint("flawed.md", env={"GITHUB_ACTIONS": None})
-    assert result.stdout.startswith("flawed.md:1:3: S101 ")
+    assert result.stdout.startswith("flawed.md:1:3: warning S101 ")
     assert "\x1b[" not in result.stdout
     assert result.stdout == jdlint_cli.lint("--format", "text", "flawed.md").stdout
 
@@ -271,10 +271,10 @@ def test_auto_with_output_goes_by_extension(jdlint_cli) -> None:
     for name, check in (
         ("r.sarif", lambda t: validate_sarif(json.loads(t))),
         ("r.json", lambda t: jsonschema.validate(json.loads(t), REPORT_SCHEMA)),
-        ("r.txt", lambda t: t.startswith("flawed.md:1:3: S101 ") or pytest.fail(t)),
+        ("r.txt", lambda t: t.startswith("flawed.md:1:3: warning S101 ") or pytest.fail(t)),
     ):
         result = jdlint_cli.lint("-o", name, "flawed.md", env=env)
-        assert result.exit_code == 0 and result.stdout == ""
+        assert result.exit_code == 1 and result.stdout == ""
         check((jdlint_cli.root / name).read_text(encoding="utf-8"))
 
 
@@ -385,7 +385,7 @@ def test_statistics_counts_per_rule(jdlint_cli) -> None:
         "b.md", FLAWED.replace("## Benefits\n", "## Benefits\n\n- Health insurance.\n")
     )
     result = jdlint_cli.lint("--statistics", "a.md", "b.md", env={"GITHUB_ACTIONS": None})
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     lines = result.stdout.splitlines()
     rows = [line.split() for line in lines[:-1]]
     # b.md lists a benefit and no pay: S104 asks for the pay range.
@@ -536,6 +536,8 @@ def test_documented_commands_run_and_write_valid_reports(jdlint_cli, monkeypatch
             jsonschema.validate(json.loads(written), REPORT_SCHEMA)
         elif fmt == "gitlab":
             assert isinstance(json.loads(written), list)
+        elif fmt == "html":
+            assert written.startswith("<!DOCTYPE html>")
 
 
 def test_readme_pre_commit_snippet_uses_the_manifest_hooks() -> None:

@@ -34,6 +34,8 @@ def test_wheel_ships_packs_and_runs_from_elsewhere(tmp_path: Path) -> None:
     assert "jdlint/_rules/structure.yaml" in names
     assert "jdlint/_rules/sections.yaml" in names
     assert "jdlint/schemas/report.schema.json" in names
+    for template in ("report.html.j2", "macros.html.j2", "report.css", "report.js"):
+        assert f"jdlint/templates/{template}" in names
 
     env_dir = tmp_path / "env"
     subprocess.run([sys.executable, "-m", "venv", str(env_dir)], check=True)
@@ -73,5 +75,14 @@ def test_wheel_ships_packs_and_runs_from_elsewhere(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
     )
-    assert run.returncode == 0, run.stderr
-    assert "p.md:5:4: S201" in run.stdout
+    assert run.returncode == 1, run.stderr  # a warning fails by default
+    assert "p.md:5:4: warning S201" in run.stdout
+    # The HTML report's template and assets load from the installed package.
+    html = subprocess.run(
+        [str(env_dir / "bin" / "jdlint"), "--format", "html", "-o", "r.html", "p.md"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+    )
+    assert html.returncode == 1, html.stderr  # the same warning
+    assert (elsewhere / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -91,12 +91,12 @@ BAD_PACKS = {
     "bad-code-format": (
         RULE.replace("code: S901", "code: S9001"),
         4,
-        "rule code 'S9001' must be one of S, D, K, R, I, C and three digits",
+        "rule code 'S9001' must be one of S, D, K, R, I, C, H and three digits",
     ),
     "bad-code-letter": (
         RULE.replace("code: S901", "code: X901"),
         4,
-        "rule code 'X901' must be one of S, D, K, R, I, C and three digits",
+        "rule code 'X901' must be one of S, D, K, R, I, C, H and three digits",
     ),
     "unknown-kind": (
         RULE.replace("kind: long-block", "kind: longest-block"),
@@ -210,7 +210,7 @@ def test_valid_extra_pack_rule_fires(jdlint_cli):
     write_pack(jdlint_cli, RULE)
     jdlint_cli.write("posting.md", SHORT_PARAGRAPH)
     result, doc = jdlint_cli.json("--select", "S901,S203", "posting.md")
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # its warning fails the run, as the built-in rules' do
     (finding,) = doc["files"][0]["findings"]
     assert finding == {
         "code": "S901",
@@ -237,7 +237,7 @@ def test_extra_pack_rule_runs_by_default_and_takes_config(jdlint_cli):
     result = jdlint_cli.run("-q", "posting.md")
     assert result.exit_code == 1
     assert (
-        "posting.md:3:1: S901 Paragraph of 8 words (over 7): keep it short."
+        "posting.md:3:1: error S901 Paragraph of 8 words (over 7): keep it short."
         in result.stdout.splitlines()
     )
     # Selected out like any other rule.
@@ -257,7 +257,7 @@ def test_extra_pack_is_listed_and_explained(jdlint_cli, monkeypatch):
     explained = jdlint_cli.run("explain", "S901")
     assert explained.exit_code == 0
     assert explained.stdout.startswith("S901 short-paragraphs (structure, warning)\n")
-    assert "  max_words = 5  blocks longer than this are reported" in explained.stdout
+    assert "  max_words = 5\n      blocks longer than this are reported\n" in explained.stdout
     assert "Our house style keeps paragraphs to five words." in explained.stdout
     # Outside it the rule is unknown.
     monkeypatch.chdir(jdlint_cli.root)

@@ -32,9 +32,12 @@ MANIFEST = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="
 pytestmark = pytest.mark.slow
 
 
-# The postings repository's own config: block on warnings, structure rules only, so the
-# test does not move when other rule families grow.
-JDLINT_CONFIG = "select: [S]\nfail-on: warning\n"
+# The postings repository's own config: structure rules and one fixable rule, so the test
+# does not move when other rule families grow. No fail-on: warnings block by default.
+JDLINT_CONFIG = "select: [S, I101]\n"
+
+# FLAWED with a word the fix hook rewrites (I101: chairman -> chair).
+FIXABLE = FLAWED.replace("- Track referrals.", "- Track referrals for the chairman.")
 
 FIXED_DATE = "2000-01-01T00:00:00+0000"
 
@@ -116,7 +119,7 @@ def fix_is_available() -> bool:
 
     from jdlint.cli import main
 
-    return "--fix" in CliRunner().invoke(main, ["check", "--help"]).output
+    return "--fix-only" in CliRunner().invoke(main, ["check", "--help"]).output
 
 
 def test_manifest_is_valid_for_pre_commit() -> None:
@@ -129,7 +132,8 @@ def test_manifest_is_valid_for_pre_commit() -> None:
     # "--" ends the options: pre-commit appends file names, which must never be read as
     # options (a file named -oREADME.md made the report overwrite README.md).
     assert hooks["jdlint"]["entry"] == "jdlint check --"
-    assert hooks["jdlint-fix"]["entry"] == "jdlint check --fix --"
+    # The fix hook prints what it fixed, not the report the jdlint hook prints.
+    assert hooks["jdlint-fix"]["entry"] == "jdlint check --fix-only --"
     for hook in hooks.values():
         assert hook["language"] == "python"
         # One process per batch: spaCy loads once.
@@ -186,9 +190,12 @@ def test_hook_stops_a_flawed_posting_and_passes_a_clean_one(
     git("add", "care-coordinator.md", cwd=repo, env=env)
     stopped = git("commit", "-m", "flawed posting", cwd=repo, env=env, check=False)
     output = stopped.stdout + stopped.stderr
+    # Warnings block the commit by default, and the failing hook's findings are printed,
+    # each line saying its severity (pre-commit's log has no colour).
     assert stopped.returncode != 0, output
     assert "jdlint" in output and "Failed" in output
-    assert "care-coordinator.md:8:4: S201 Section 'Benefits' is empty" in output
+    assert "care-coordinator.md:8:4: warning S201 Section 'Benefits' is empty" in output
+    assert "Found 3 problems (0 errors, 3 warnings, 0 infos) in 1 file." in output
     assert git("rev-list", "--count", "HEAD", cwd=repo, env=env).stdout.strip() == "1"
 
     (repo / "care-coordinator.md").write_text(CLEAN, encoding="utf-8")
@@ -198,21 +205,22 @@ def test_hook_stops_a_flawed_posting_and_passes_a_clean_one(
     assert "Passed" in passed.stdout + passed.stderr
     assert git("rev-list", "--count", "HEAD", cwd=repo, env=env).stdout.strip() == "2"
 
-    # The fix hook from the same repository.
-    config["repos"][0]["hooks"] = [{"id": "jdlint-fix"}]
+    # Both hooks from the same repository, the fix hook first: it prints what it fixed and
+    # nothing else; the jdlint hook prints the findings, once.
+    config["repos"][0]["hooks"] = [{"id": "jdlint-fix"}, {"id": "jdlint"}]
     (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    (repo / "care-coordinator.md").write_text(FLAWED, encoding="utf-8")
-    fixing = pre_commit("run", "jdlint-fix", "--files", "care-coordinator.md", cwd=repo, env=env)
+    (repo / "care-coordinator.md").write_text(FIXABLE, encoding="utf-8")
+    fixing = pre_commit("run", "--files", "care-coordinator.md", cwd=repo, env=env)
     fix_output = fixing.stdout + fixing.stderr
-    if fix_is_available():
-        assert "Executable" not in fix_output and "No such option" not in fix_output, fix_output
-        assert (
-            (repo / "care-coordinator.md")
-            .read_text(encoding="utf-8")
-            .startswith("# Care Coordinator")
-        )
-    else:  # --fix is not in this checkout yet: the hook is defined, the CLI refuses it
-        assert "No such option: --fix" in fix_output, fix_output
+    assert fix_is_available(), "the manifest's jdlint-fix hook needs --fix-only"
+    assert "Executable" not in fix_output and "No such option" not in fix_output, fix_output
+    assert fixing.returncode != 0, fix_output  # the file changed, and warnings are left
+    assert "care-coordinator.md:6:27: fixed I101 'chairman' -> 'chair'" in fix_output
+    assert fix_output.count("S201 Section 'Benefits' is empty") == 1, fix_output
+    assert "I101" not in fix_output.split("fixed I101", 1)[1], fix_output  # fixed, not left
+    assert (repo / "care-coordinator.md").read_text(encoding="utf-8") == FIXABLE.replace(
+        "chairman", "chair"
+    )
 
     # Old snapshots' environments whose configs are gone are dropped from the cache.
     pre_commit("gc", cwd=repo, env=env)

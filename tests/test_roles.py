@@ -48,9 +48,23 @@ def test_front_matter_and_command_line_choose_the_profile() -> None:
     assert report.profile == {"id": "rn-case-manager", "source": "command-line"}
 
 
-def test_unknown_profile_is_a_clear_error() -> None:
-    report = lint("---\nprofile: astronaut\n---\n# Case Manager\n\nText.\n")
-    assert report.error is not None and "unknown profile 'astronaut'" in report.error
+def test_unknown_front_matter_profile_is_a_finding_and_the_posting_is_still_linted() -> None:
+    report = lint("---\nprofile: astronaut\n---\n# Case Manager\n\nText.\n", select=["D", "S001"])
+    assert report.error is None
+    # Checked as the profile its title names, as if the typo were not there.
+    assert report.profile == {"id": "case-manager", "source": "title"}
+    (s001,) = [f for f in report.findings if f.code == "S001"]
+    assert report.line_col(s001.start) == (2, 1)
+    assert s001.message == (
+        "front matter profile 'astronaut' is not a role profile (see 'jdlint profiles'); "
+        "the posting was checked as 'case-manager'"
+    )
+    assert any(f.code == "D101" for f in report.findings)  # the role checks still ran
+    typo = lint("---\nprofile: rn-case-manger\n---\n# RN Case Manager\n\nText.\n", select=["S001"])
+    assert typo.profile["id"] == "rn-case-manager"
+    assert "(did you mean 'rn-case-manager'?)" in next(
+        f.message for f in typo.findings if f.code == "S001"
+    )
 
 
 def test_another_field_gets_no_role_rules() -> None:

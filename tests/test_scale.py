@@ -54,7 +54,7 @@ def test_jobs_zero_means_every_core_and_text_output_matches(tmp_path: Path) -> N
     one = _jdlint("--select", "S", "a.md", "b.md", cwd=tmp_path)
     every = _jdlint("--select", "S", "-j", "0", "a.md", "b.md", cwd=tmp_path)
     assert one.stdout == every.stdout
-    assert "a.md:1:3: S101" in every.stdout
+    assert "a.md:1:3: warning S101" in every.stdout
 
 
 def test_jobs_reports_a_bad_config_as_a_usage_error(tmp_path: Path) -> None:
@@ -144,12 +144,12 @@ def test_jsonl_from_stdin_with_jobs_keeps_the_order(tmp_path: Path) -> None:
 def test_jsonl_exit_status_and_output_file(jdlint_cli):
     good = json.dumps({"id": "a", "text": FLAWED}) + "\n"
     jdlint_cli.write("in.jsonl", good * 3)
-    ok = jdlint_cli.run("--select", "S", "--jsonl", "in.jsonl")
+    ok = jdlint_cli.run("--select", "S", "--fail-on", "error", "--jsonl", "in.jsonl")
     assert ok.exit_code == 0  # warnings only
-    failing = jdlint_cli.run("--select", "S", "--fail-on", "warning", "--jsonl", "in.jsonl")
-    assert failing.exit_code == 1
+    failing = jdlint_cli.run("--select", "S", "--jsonl", "in.jsonl")
+    assert failing.exit_code == 1  # warnings fail by default
     to_file = jdlint_cli.run("--select", "S", "--jsonl", "in.jsonl", "-o", "out.jsonl")
-    assert to_file.exit_code == 0
+    assert to_file.exit_code == 1
     lines = (jdlint_cli.root / "out.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 3 and lines[0] == ok.stdout.splitlines()[0]
     assert "3 posting(s)" in to_file.stderr

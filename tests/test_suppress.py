@@ -233,7 +233,7 @@ def test_comments_through_the_command_line(jdlint_cli):
     result = jdlint_cli.lint("-q", "--fail-on", "warning", "posting.md")
     assert result.exit_code == 1
     assert [line for line in result.stdout.splitlines() if " S201 " in line] == [
-        "posting.md:8:4: S201 Section 'Schedule' is empty: add its content or remove the heading."
+        "posting.md:8:4: warning S201 Section 'Schedule' is empty: add its content or remove the heading."
     ]
 
 
@@ -263,3 +263,90 @@ def test_unclosed_disable_runs_to_the_end():
     assert [(r.start_line, r.end_line) for r in regions] == [(2, 5)]
     assert suppressed(regions, 4, "I101", "anything")
     assert not suppressed(regions, 1, "I101", "anything")
+
+
+# -- comments people type (issue 14) -------------------------------------------------------------
+
+
+def test_disable_line_covers_the_comments_own_line(linter):
+    text = (
+        "# Care Coordinator\n\nIntro text.\n\n## Benefits <!-- jdlint-disable-line S201 -->\n\n"
+        "## Schedule\n\n## How to apply\n\nApply online.\n"
+    )
+    # Benefits (5) carries the comment; Schedule (7) does not.
+    assert [x for x in found(linter, text) if x[0] == "S201"] == [("S201", 7)]
+    both = text.replace("-->", "--> <!-- -->").replace("S201 -->", "-->")  # no codes: all
+    assert [x for x in found(linter, both) if x[0] == "S201"] == [("S201", 7)]
+
+
+S002 = Linter(from_dict({"select": ["S002", "S201"]}))
+
+
+def s002(text: str) -> list[tuple[int, str]]:
+    report = S002.lint_text(text, "posting.md")
+    return [(report.line_col(f.start)[0], f.message) for f in report.findings if f.code == "S002"]
+
+
+@pytest.mark.parametrize(
+    "comment, meant",
+    [
+        ("<!-- jdlint: disable S201 -->", "jdlint-disable"),
+        ("<!-- jdlint disable S201 -->", "jdlint-disable"),
+        ("<!--jdlint_disable S201-->", "jdlint-disable"),
+        ("<!-- jdlint-disabled S201 -->", "jdlint-disable"),
+        ("<!-- jdlint-ignore S201 -->", "jdlint-disable"),
+        ("<!-- jdlint-disable-next S201 -->", "jdlint-disable-next-line"),
+        ("<!-- jdlint-ignore-next-line S201 -->", "jdlint-disable-next-line"),
+        ("<!-- JDLINT: ENABLE -->", "jdlint-enable"),
+    ],
+)
+def test_near_misses_are_s002_not_silence(comment, meant):
+    text = f"# Care Coordinator\n\nIntro text.\n\n{comment}\n## Benefits\n"
+    ((line, message),) = s002(text)
+    assert line == 5
+    assert message.endswith(f"is not a suppression comment and suppresses nothing: did you mean '{meant}'?")
+    # It hid nothing: the finding it was meant to silence is still reported.
+    report = S002.lint_text(text, "posting.md")
+    assert "S201" in [f.code for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "<!-- jdlint runs on every posting -->",
+        "<!-- jdlint-disable S201 -->",
+        "<!-- jdlint-disable-line S201 -->",
+        "<!-- jdlint-disable-next-line S201 -->",
+        "<!-- eslint-disable -->",
+        "<!-- the jdlint: disable trick is documented in the README -->",
+    ],
+)
+def test_comments_that_are_no_near_miss_stay_quiet(comment):
+    assert s002(f"# Care Coordinator\n\nIntro text.\n\n{comment}\n## Benefits\n") == []
+
+
+def test_s002_never_says_nothing_is_suppressed_while_something_is():
+    mixed = "# Care Coordinator\n\nIntro.\n\n<!-- jdlint-disable-next-line S201, S2O3 -->\n## Benefits\n"
+    ((_, message),) = s002(mixed)
+    assert "nothing is suppressed" not in message
+    assert message == (
+        "jdlint-disable-next-line names 'S2O3', which is no rule code, prefix or name "
+        "(did you mean 'S203'?): it suppresses nothing (the comment still suppresses S201)."
+    )
+    # And S201 is suppressed indeed.
+    report = S002.lint_text(mixed, "posting.md")
+    assert "S201" not in [f.code for f in report.findings]
+    alone = mixed.replace("S201, S2O3", "Q123")
+    ((_, message),) = s002(alone)
+    assert message.endswith(": the comment suppresses nothing.")
+    enable = "# Care Coordinator\n\n<!-- jdlint-disable S201 -->\nIntro.\n<!-- jdlint-enable S2O1 -->\n"
+    ((_, message),) = s002(enable)
+    assert message.endswith("(did you mean 'S201'?): the comment turns back on nothing.")
+
+
+def test_near_misses_are_found_in_one_pass():
+    from jdlint.suppress import scan
+
+    text = "<!-- jdlint: disable -->\n" * 2000 + "<!-- jdlint" * 2000
+    found_ = scan(text, LineIndex(text))
+    assert len(found_.near_misses) == 2000

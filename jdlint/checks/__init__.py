@@ -13,25 +13,34 @@ from types import ModuleType
 
 from . import (  # seo (rules/seo.yaml) and compliance (rules/compliance.yaml)
     age_screen,
+    broken_contact,
     candidate_pronoun,
+    conflicting_facts,
+    date_check,
+    duplicate_content,
     empty_section,
     front_matter,
     gender_coded,
+    glued_words,
     jsonld_check,
     keyword_coverage,
     keyword_placement,
     keyword_stuffing,
     list_required,
+    location_stated,
     long_block,
     long_sentence,
     must_preference,
+    other_department,
     other_language,
     passive_voice,
     pay_stated,
     pay_transparency,
     physical_requirement,
+    placeholder,
     posting_length,
     readability_metric,
+    remote_demands,
     required_section,
     requirement_count,
     role_coverage,
@@ -44,6 +53,7 @@ from . import (  # seo (rules/seo.yaml) and compliance (rules/compliance.yaml)
     term,
     third_person_reader,
     title_guideline,
+    title_hygiene,
     undefined_acronym,
 )
 
@@ -85,6 +95,17 @@ _MODULES: tuple[ModuleType, ...] = (
     # compliance (rules/compliance.yaml)
     pay_transparency,
     statement_required,
+    # hygiene (rules/hygiene.yaml)
+    broken_contact,
+    conflicting_facts,
+    date_check,
+    duplicate_content,
+    glued_words,
+    location_stated,
+    other_department,
+    placeholder,
+    remote_demands,
+    title_hygiene,
 )
 
 KINDS: dict[str, ModuleType] = {m.KIND: m for m in _MODULES}

@@ -7,8 +7,9 @@ euros written the continental way), the employer's size from config ``employer: 
 (unknown size: the law is assumed to apply). Laws are compared with the posting's own date
 (front matter ``date_posted``), else today, so a law that starts in 2027 turns on by itself.
 
-``report: violations`` reports, for each law that applies, each requirement the posting
-does not meet (an error naming the law). ``report: missing`` reports a posting with no
+``report: violations`` reports each requirement the posting does not meet, once for all
+the laws that apply and want it at the same place (an error naming them: New York State's
+and New York City's laws in one finding). ``report: missing`` reports a posting with no
 usable pay range where no law requires one in the ad (info), naming a law that is not yet
 in force or enforced, or that asks for pay before the interview rather than in the ad.
 """
@@ -43,7 +44,7 @@ OPTIONS = {
         doc="violations (a law applies and is not met) or missing (no law, no range)",
     ),
 }
-MESSAGE_FIELDS = ("jurisdiction", "law", "problem", "place", "found", "later")
+MESSAGE_FIELDS = ("jurisdiction", "law", "laws", "require", "problem", "place", "found", "later")
 NEEDS: frozenset[str] = frozenset()
 
 _PROBLEMS = {
@@ -200,24 +201,56 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     if rule.options["report"] == "missing":
         yield from _missing(rule, ctx, matches, pay, when)
         return
+    # Laws that want the same thing at the same place (New York State's and New York
+    # City's range) are one finding naming them all: one fact, one fix.
+    groups: dict[tuple[str, int, int, str, str], list[Match]] = {}
     for m in matches:
         if m.status != "applies" or m.jurisdiction.disclose != "ad":
             continue
         for requirement, problem, found in _unmet(m.jurisdiction, ctx, pay, when):
             start, end = _anchor(requirement, ctx, pay)
-            finding = rule.finding(
-                start,
-                end,
-                jurisdiction=m.jurisdiction.name,
-                law=m.jurisdiction.law,
-                problem=problem,
-                place=m.location.describe(),
-                found=found,
-                later="",
-            )
-            if requirement in _PAY_REQUIREMENTS:
-                finding.fact = _pay_fact(pay)
-            yield finding
+            groups.setdefault((requirement, start, end, found), []).append((m, problem))
+    for (requirement, start, end, found), members in groups.items():
+        laws = [m for m, _ in members]
+        first = laws[0]
+        # Laws that ask for the same thing in different words (New York State also takes a
+        # commission-only statement) name each law with its own words.
+        problems = list(dict.fromkeys(problem for _, problem in members))
+        problem = problems[0] if len(problems) == 1 else _merge_problems(requirement, members)
+        places = list(dict.fromkeys(m.location.describe() for m in laws))
+        finding = rule.finding(
+            start,
+            end,
+            jurisdiction=first.jurisdiction.name,
+            law=first.jurisdiction.law,
+            laws=_and([f"{m.jurisdiction.name} ({m.jurisdiction.law})" for m in laws]),
+            require="requires" if len(laws) == 1 else "require",
+            problem=problem,
+            place=_and(places),
+            found=found,
+            later="",
+        )
+        finding.data["jurisdictions"] = [m.jurisdiction.id for m in laws]
+        if requirement in _PAY_REQUIREMENTS:
+            finding.fact = _pay_fact(pay)
+        yield finding
+
+
+def _merge_problems(requirement: str, members: list[tuple[Match, str]]) -> str:
+    """The law's shared words, with what one law adds named for it: "(or one fixed rate;
+    New York State: for a job paid only by commission, a statement saying so)"."""
+    base = _PROBLEMS[requirement]
+    extras = [
+        f"{m.jurisdiction.name}: {p[len(base) - 1 : -1].lstrip('; ')}"
+        for m, p in members
+        if p != base and p.startswith(base[:-1]) and base.endswith(")")
+    ]
+    return base[:-1] + "".join("; " + extra for extra in extras) + ")" if extras else base
+
+
+def _and(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _unmet(
@@ -427,6 +460,8 @@ def _missing(
         end,
         jurisdiction="",
         law="",
+        laws="",
+        require="",
         problem=_PROBLEMS["range"],
         place="",
         found=_found(pay),

@@ -67,7 +67,9 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
 def _describe(posting: Posting) -> str:
     """What a short posting should say more about: pay only when it states none."""
     pay, _ = pay_mod.of_posting(posting)
-    if posting.meta.get("salary") not in (None, "", []) or (pay is not None and pay.kind != "vague"):
+    if posting.meta.get("salary") not in (None, "", []) or (
+        pay is not None and pay.kind != "vague"
+    ):
         return "the duties and requirements"
     return "the duties, requirements, pay and benefits"
 

@@ -1,4 +1,5 @@
-"""A suppression comment that names no known rule (a typo such as S2O1) suppresses nothing.
+"""A suppression comment that names no known rule (a typo such as S2O1) suppresses nothing
+for that code, and a comment that nearly is one (``jdlint: disable``) suppresses nothing.
 
 The engine finds these while it applies suppressions and reports them through this kind,
 so the rule can be selected, ignored and given a severity like any other.
@@ -14,7 +15,7 @@ from .context import Context
 
 KIND = "suppression-comment"
 OPTIONS: dict = {}
-MESSAGE_FIELDS = ("selector",)
+MESSAGE_FIELDS = ("problem", "selector")
 NEEDS: frozenset[str] = frozenset()
 
 

@@ -50,6 +50,8 @@ OPTIONS = {
 }
 MESSAGE_FIELDS = ("term", "reason", "suggestion", "note")
 NEEDS = frozenset({"nlp"})
+# This kind's findings may carry fixes; fix_words says which words a fix needs.
+FIXES = True
 
 _TERM_KEYS = {
     "id",
@@ -271,6 +273,9 @@ def _finding(
         suggestion=suggestions[0] if suggestions else "",
         note=note,
     )
+    # The same words reported by another rule (a title rule's "Rockstar") are one fact:
+    # one finding, one fix (findings.one_per_fact).
+    finding.fact = words_fact(start, end)
     fix = entry.get("fix")
     # A fix is offered only for the exact form the entry names (not another form of the
     # lemma), where the source is the clean text itself (no markup inside), nothing is
@@ -287,6 +292,25 @@ def _finding(
     ):
         finding.fix = [Edit(start, end, terms.keep_case(matched, fix))]
     return finding
+
+
+def fix_words(rule: Rule) -> set[str]:
+    """Words one of which a posting must hold, in any case, for this rule to fix anything:
+    the first word of each entry with a fix. A fix applies only to the exact form its
+    entry names, written plainly in the source (``_finding``), so a posting without any of
+    these words needs no lint at all to know it has nothing to fix (``--fix-only`` then
+    never loads spaCy)."""
+    words = set()
+    for entry in rule.options.get("terms") or []:
+        pattern = entry.get("pattern")
+        if entry.get("fix") and isinstance(pattern, str) and _norm(pattern):
+            words.add(_norm(pattern).split()[0])
+    return words
+
+
+def words_fact(start: int, end: int) -> tuple[str, int, int]:
+    """The fact of a finding about exactly these words of the source."""
+    return ("words", start, end)
 
 
 def _exact(text: str, span: tuple[int, int], entry: dict) -> bool:

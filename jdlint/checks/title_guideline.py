@@ -28,6 +28,7 @@ from ..packs import Rule
 from ..posting import Block
 from .context import Context
 from .keyword_placement import title_span
+from .term import words_fact
 
 KIND = "title-guideline"
 OPTIONS = {
@@ -63,7 +64,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         return
     a, z, found = spans[0]
     start, end = _locate(ctx, title, a, z)
-    yield rule.finding(
+    finding = rule.finding(
         start,
         end,
         title=title,
@@ -71,6 +72,10 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         chars=len(title),
         max_chars=rule.options["max_chars"],
     )
+    if problem == "phrases":
+        # "Rockstar" is the title rule's and a term rule's (I502): one finding for it.
+        finding.fact = words_fact(start, end)
+    yield finding
 
 
 def _problems(problem: str, title: str, rule: Rule, ctx: Context) -> Iterator[tuple[int, int, str]]:

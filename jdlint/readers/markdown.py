@@ -15,6 +15,7 @@ _md = MarkdownIt("commonmark").enable("table")
 # Keep entities and escapes as their own tokens so each maps exactly to its source.
 _md.disable("text_join")
 
+
 def read_blocks(text: str, start: int) -> list[Block]:
     """Blocks of the Markdown in text[start:], with offsets into ``text``."""
     lines = LineIndex(text)
@@ -75,9 +76,7 @@ class _Inline:
     soft: list[int] = field(default_factory=list)
 
 
-def _align(
-    children: list[Token], src: str, lo: int, hi: int, *, mask_code: bool = True
-) -> _Inline:
+def _align(children: list[Token], src: str, lo: int, hi: int, *, mask_code: bool = True) -> _Inline:
     """Clean text of an inline token, each character mapped to its place in src[lo:hi]."""
     inline = _Inline()
     out = inline.mapped

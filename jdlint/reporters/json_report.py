@@ -9,7 +9,9 @@ from .. import __version__, display
 from ..engine import FileReport
 from ..findings import Finding, Severity
 
-SCHEMA_VERSION = 1
+# 2: summary.unreadable (files that could not be linted), beside by_severity.error; the
+# same number stays in summary.errors, deprecated, since fields are never removed.
+SCHEMA_VERSION = 2
 
 
 def finding_dict(report: FileReport, f: Finding) -> dict[str, Any]:
@@ -71,6 +73,7 @@ def document(reports: list[FileReport]) -> dict[str, Any]:
     for r in reports:
         for f in r.findings:
             by_severity[str(f.severity)] += 1
+    unreadable = sum(1 for r in reports if r.error)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "jdlint", "version": __version__},
@@ -78,7 +81,8 @@ def document(reports: list[FileReport]) -> dict[str, Any]:
             "files": len(reports),
             "findings": sum(by_severity.values()),
             "by_severity": by_severity,
-            "errors": sum(1 for r in reports if r.error),
+            "unreadable": unreadable,
+            "errors": unreadable,  # deprecated (schema_version 1's name): use unreadable
         },
         "files": [file_dict(r) for r in reports],
     }

@@ -26,6 +26,30 @@ def summary_line(reports: list[FileReport]) -> str:
     return line + "."
 
 
+def fixable_line(reports: list[FileReport]) -> str:
+    """``[*] 2 fixable with --fix.``, or "" when no finding has a safe fix."""
+    fixable = sum(f.fixable for r in reports for f in r.findings)
+    return f"[*] {fixable} fixable with --fix." if fixable else ""
+
+
+# The readability figures a file's line shows, from the report's metrics.
+_FIGURES = (("flesch_reading_ease", "reading ease"), ("flesch_kincaid_grade", "grade level"))
+
+
+def file_line(report: FileReport) -> str:
+    """``path: score 44/100 (271 words, reading ease 38.2, grade level 13.1)``: the score
+    and readability figures the JSON report has, for one linted file."""
+    from .. import display
+
+    metrics = report.metrics or {}
+    parts = []
+    if isinstance(metrics.get("words"), int):
+        parts.append(_plural(metrics["words"], "word"))
+    parts += [f"{label} {metrics[key]}" for key, label in _FIGURES if metrics.get(key) is not None]
+    figures = f" ({', '.join(parts)})" if parts else ""
+    return f"{display.path(report.path)}: score {report.score}/100{figures}"
+
+
 @dataclass
 class RuleCount:
     code: str

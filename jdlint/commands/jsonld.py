@@ -6,21 +6,19 @@ import json
 import sys
 from pathlib import Path
 
-from . import display, files, packs, readers
-from .config import discover, load_file
-from .engine import DEFAULT_MAX_BYTES
-from .errors import ConfigError, InputError
-from .jsonld import build
-from .textio import decode, read_file
+from .. import display, files, packs, readers
+from ..config import discover, load_file
+from ..engine import DEFAULT_MAX_BYTES
+from ..errors import ConfigError, InputError
+from ..jsonld import build
+from ..textio import decode, read_file
 
 EXIT_OK, EXIT_MISSING, EXIT_ERROR = 0, 1, 2
 
 
 def run(path: str, config_path: str | None = None, fmt: str | None = None) -> int:
     try:
-        config = (
-            load_file(config_path) if config_path else discover(str(files.real(path).parent))
-        )
+        config = load_file(config_path) if config_path else discover(str(files.real(path).parent))
         pack_set = packs.load(config.pack_paths(), config.extra_sections())
     except ConfigError as e:
         _error(f"jdlint: error: {display.text(str(e))}")
