@@ -682,6 +682,49 @@ def test_C11_layout_recovery_is_linear(fmt, make):
     assert steps[1] <= 2.3 * steps[0], steps
 
 
+def _many_sections(n: int) -> str:
+    """``n`` short responsibilities sections, each with a subsection and a deeper one: the
+    worst case of K303's ``sections`` mode, which compared every section with every
+    responsibilities heading through every section between them (cubic: 45 s for 800)."""
+    part = "## Responsibilities\n\n- Plan care.\n\n### Nice to have\n\n- Spanish.\n\n"
+    return "# Case Manager\n\n" + (part + "#### Tools\n\n- Epic.\n\n") * n
+
+
+def test_section_lengths_are_linear_in_the_number_of_sections():
+    """K303 (posting-length, ``sections``): bytecode executed by the check alone grows
+    with the number of sections, never with its square or cube; a posting of 6,000
+    sections is checked in a bounded number of steps per section, and the words of each
+    subsection still count toward the section above it."""
+    from jdlint import packs, readers
+    from jdlint.checks import KINDS
+    from jdlint.checks.context import Context
+
+    pack_set = packs.load()
+    rule = pack_set.rules["K303"]
+
+    def k303(n: int) -> tuple[list, int, int]:
+        posting = readers.read(_many_sections(n), "p.md", pack_set.vocabulary)
+        found: list = []
+        ctx = Context(posting)
+        steps = python_steps(lambda: found.extend(KINDS[rule.kind].check(rule, ctx)))
+        return found, steps, len(posting.sections)
+
+    # Under each responsibilities heading 4 words, 2 of them in its subsections; under
+    # each "Nice to have" (qualifications, nested in it) 2, one in its own subsection.
+    found, _, _ = k303(3)
+    assert [f.message.split(":")[0] for f in found] == [
+        "'Responsibilities' has only 12 words (under 15)",
+        "'Nice to have' has only 6 words (under 15)",
+    ]
+    steps = []
+    for n in (2_000, 4_000):
+        found, count, sections = k303(n)
+        assert found == [] and sections >= 3 * n
+        assert count < 300 * sections, (count, sections)  # cubic: 60 million at 150
+        steps.append(count)
+    assert steps[1] <= 2.3 * steps[0], steps
+
+
 @pytest.mark.parametrize(
     "text",
     [

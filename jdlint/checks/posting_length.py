@@ -37,11 +37,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
             group = [s for s in posting.sections if s.key == key and s.heading is not None]
             if not group or not any(s.blocks for s in group):
                 continue  # missing (S102/S103) or empty (S201)
-            words = sum(s.words for s in group) + sum(
-                s.words
-                for s in posting.sections
-                if s.key != key and any(s.level > g.level and _inside(posting, g, s) for g in group)
-            )
+            words = _words_with_subsections(posting, key)
             if lo and words < lo:
                 first = group[0]
                 start, end = first.heading.source_span()
@@ -74,10 +70,23 @@ def _describe(posting: Posting) -> str:
     return "the duties, requirements, pay and benefits"
 
 
-def _inside(posting, parent, child) -> bool:
-    """``child`` is a subsection of ``parent`` ("Nice to have" under "What you'll bring")."""
-    sections = posting.sections
-    i, j = sections.index(parent), sections.index(child)
-    if j <= i:
-        return False
-    return all(s.level > parent.level for s in sections[i + 1 : j + 1])
+def _words_with_subsections(posting: Posting, key: str) -> int:
+    """Words of the sections headed as ``key`` and of their subsections of other kinds
+    ("Nice to have" under "What you'll bring"), in one walk over the sections: a
+    subsection is any section after a ``key`` heading until one at that heading's level or
+    above. A ``key`` section nested in another only extends the outer one's reach, so the
+    outermost open one is all the walk keeps (a posting of thousands of sections stays
+    linear; comparing every section with every heading was cubic)."""
+    words = 0
+    open_level: int | None = None  # level of the outermost ``key`` heading still open
+    for s in posting.sections:
+        if open_level is not None and s.level <= open_level:
+            open_level = None
+        if s.key == key:
+            if s.heading is not None:
+                words += s.words
+                if open_level is None:
+                    open_level = s.level
+        elif open_level is not None:
+            words += s.words
+    return words
