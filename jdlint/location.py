@@ -289,8 +289,17 @@ def of_posting(posting: Any) -> tuple[list[Location], str]:
     A fully remote job named anywhere in the body ("fully remote, open to applicants
     anywhere in the United States") is added to the place found in the text. The states a
     remote job is not open in may be said anywhere in the posting ("We cannot hire in
-    Alaska or Hawaii" near the end): a remote place gets them all.
+    Alaska or Hawaii" near the end): a remote place gets them all. Read once per posting:
+    several rules ask.
     """
+    memo = getattr(posting, "memo", None)
+    if memo is None:
+        return _of_posting(posting)
+    places, source = memo("location.of_posting", lambda: _of_posting(posting))
+    return list(places), source
+
+
+def _of_posting(posting: Any) -> tuple[list[Location], str]:
     places, source = _places(posting)
     if any(p.remote for p in places):
         excluded = _posting_exclusions(posting)

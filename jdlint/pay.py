@@ -146,6 +146,9 @@ def _plausible(value: float, unit: str | None) -> bool:
     return value >= 5
 
 
+_DIGIT = re.compile(r"\d")  # as _NUM's \d: any Unicode digit
+
+
 def find(text: str) -> list[Pay]:
     """Every statement of pay in ``text``, in order: ranges, fixed rates, open and vague forms."""
     found: list[Pay] = []
@@ -153,6 +156,12 @@ def find(text: str) -> list[Pay]:
     # list of figures quadratic): the ranges in order of start (they do not overlap, so
     # their ends are in order too), the single figures by their furthest end (they are
     # met in order of start), and for the vague words all of them merged.
+    if not _DIGIT.search(text):
+        # No figure: only the vague words can be here, and the figure patterns (tried at
+        # every character) are most of the cost on the many blocks that state no pay.
+        return [
+            Pay("vague", m.group(0), start=m.start(), end=m.end()) for m in VAGUE.finditer(text)
+        ]
     ranges: list[tuple[int, int]] = []
     singles: list[tuple[int, int]] = []
     singles_reach = -1
@@ -338,7 +347,15 @@ def from_front_matter(value: Any) -> Pay | None:
 
 def of_posting(posting: Any) -> tuple[Pay | None, list[Pay]]:
     """The posting's pay (the best statement from front matter ``salary`` and the text) and
-    every statement found, front matter first."""
+    every statement found, front matter first. Read once per posting: several rules ask."""
+    memo = getattr(posting, "memo", None)
+    if memo is None:
+        return _of_posting(posting)
+    best_pay, found = memo("pay.of_posting", lambda: _of_posting(posting))
+    return best_pay, list(found)
+
+
+def _of_posting(posting: Any) -> tuple[Pay | None, list[Pay]]:
     found: list[Pay] = []
     fm = from_front_matter(posting.meta.get("salary"))
     if fm is not None:

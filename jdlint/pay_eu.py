@@ -30,6 +30,7 @@ def _amount(name: str) -> str:
 
 
 _RANGE = re.compile(_amount("lo") + _SEP + _amount("hi"))
+_DIGIT = re.compile(r"\d")  # as _NUM's \d: any Unicode digit
 _SINGLE = re.compile(_amount("lo"))
 _MARKED = re.compile(rf"{_BEFORE}|{_AFTER}")
 # A figure that opens with "from" is a minimum (Austria: "ab € 2.800"); "up to" a maximum.
@@ -77,6 +78,8 @@ def _plausible(value: float, unit: str | None) -> bool:
 def find(text: str) -> list[Pay]:
     """Euro pay written the continental way in ``text``: ranges, single figures, and open
     forms ("ab € 2.800" is open with a minimum), in order. English forms are pay.py's."""
+    if not _DIGIT.search(text):
+        return []  # every form has a figure; most blocks have none
     out: list[Pay] = []
     taken: list[tuple[int, int]] = []
     for m in _RANGE.finditer(text):

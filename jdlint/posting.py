@@ -129,9 +129,21 @@ class Posting:
     title: str | None = None
     title_span: tuple[int, int] | None = None
     lines: LineIndex = field(init=False)
+    # What several rules and modules read from the whole posting (its pay, its places):
+    # worked out once per posting, not once per caller.
+    _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.lines = LineIndex(self.text)
+
+    def memo(self, key: Any, build: Any) -> Any:
+        """``build()`` on first use of ``key`` for this posting, then the same value. The
+        posting is not changed after it is read, so nothing it derives goes stale."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build()
+            return value
 
     @property
     def meta(self) -> dict[str, Any]:

@@ -179,7 +179,13 @@ def posting_date(posting: Any) -> dt.date | None:
 
 
 def of_posting(posting: Any) -> tuple[pay_mod.Pay | None, list[pay_mod.Pay]]:
-    """The posting's pay, with euro figures written the continental way read too."""
+    """The posting's pay, with euro figures written the continental way read too (once per
+    posting: each pay-transparency rule asks)."""
+    best_pay, found = posting.memo("pay_transparency.of_posting", lambda: _of_posting(posting))
+    return best_pay, list(found)
+
+
+def _of_posting(posting: Any) -> tuple[pay_mod.Pay | None, list[pay_mod.Pay]]:
     best, found = pay_mod.of_posting(posting)
     if best is not None and best.is_range:
         return best, found
