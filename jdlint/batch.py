@@ -69,6 +69,30 @@ def resolve_jobs(jobs: int) -> int:
     return cpu_count() if jobs == 0 else jobs
 
 
+# Bytes of postings a worker must have to lint before starting it pays: starting the
+# pool (the fork server loads spaCy and the packs again) costs about as much CPU as
+# linting 60-100 KB of postings, 15-25 files of real length (bench/run.py, --jobs 0
+# against --jobs 1 on 4, 16 and 100 files on 2 cores: docs/scale.md). Below twice this,
+# one process is faster.
+WORK_PER_WORKER = 96 * 1024
+
+
+def auto_jobs(paths: Iterable[str], cores: int | None = None) -> int:
+    """``--jobs 0`` for files: as many processes as the work pays for, at most one per
+    core; 1 (lint in this process) for a few files, where starting workers would cost
+    more than it saves."""
+    cores = cpu_count() if cores is None else cores
+    total = 0
+    for path in paths:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            continue  # its error is reported by the lint
+        if total >= cores * WORK_PER_WORKER:
+            return cores
+    return max(1, min(cores, total // WORK_PER_WORKER))
+
+
 @dataclass(frozen=True)
 class LinterSpec:
     """What a worker needs to build the same Linter as the main process (picklable)."""
@@ -173,7 +197,14 @@ def lint_path(linter: Any, item: tuple[str, str | None]) -> Any:
 
 def _context() -> Any:
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" not in methods:
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    # The server loads spaCy, the packs and the pipeline once (jdlint/preload.py), and
+    # each worker forked from it starts with them: starting a worker costs a fork, not a
+    # second start-up of jdlint. (Ignored if the server is already running.)
+    ctx.set_forkserver_preload(["jdlint.preload"])
+    return ctx
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

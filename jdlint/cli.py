@@ -187,7 +187,7 @@ def main() -> None:
     type=click.IntRange(min=0),
     default=1,
     show_default=True,
-    help="Lint in this many processes (0: one per core); the report keeps the input order.",
+    help="Lint in this many processes (0: as many as the work pays for, up to one per core); the report keeps the input order.",
 )
 @click.option(
     "--jsonl",

@@ -57,6 +57,21 @@ def test_jobs_zero_means_every_core_and_text_output_matches(tmp_path: Path) -> N
     assert "a.md:1:3: warning S101" in every.stdout
 
 
+def test_jobs_zero_starts_workers_only_for_work_that_pays_for_them(tmp_path: Path) -> None:
+    """A few postings are linted in this process (starting workers costs more than they
+    save); enough work gets one worker per core, and never more than the cores."""
+    from jdlint.batch import WORK_PER_WORKER, auto_jobs
+
+    posting = tmp_path / "p.md"
+    posting.write_text(FLAWED, encoding="utf-8")
+    few = [str(posting)] * 16
+    assert auto_jobs(few, cores=2) == 1
+    many = [str(posting)] * (4 * WORK_PER_WORKER // len(FLAWED) + 1)
+    assert auto_jobs(many, cores=2) == 2
+    assert auto_jobs(many, cores=1) == 1
+    assert auto_jobs([str(tmp_path / "missing.md")] * 1000, cores=2) == 1
+
+
 def test_jobs_reports_a_bad_config_as_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(FLAWED, encoding="utf-8")
     (tmp_path / "b.md").write_text(FLAWED, encoding="utf-8")

@@ -78,7 +78,9 @@ def run(opts: CheckOptions) -> NoReturn:
 
     overrides = opts.overrides()
     jobs = opts.jobs
-    if jobs != 1:
+    if jobs != 1 and (jobs != 0 or opts.jsonl is not None):
+        # --jobs 0 over files is sized from their length once the files are known
+        # (lint_all); a stream's length is not known, so it gets every core.
         from ..batch import resolve_jobs
 
         jobs = resolve_jobs(jobs)
@@ -249,8 +251,13 @@ def _pooled(
     overrides: dict[str, Any],
     on_break: Callable[[str], None] | None = None,
 ) -> Iterator[FileReport] | None:
-    """FileReports of ``paths`` in order from a pool of ``jobs`` processes; None to lint
-    in this process (one job, or too few files to be worth starting workers)."""
+    """FileReports of ``paths`` in order from a pool of ``jobs`` processes (0: as many as
+    the work pays for); None to lint in this process (one job, or too little work to be
+    worth starting workers)."""
+    if jobs == 0:
+        from ..batch import auto_jobs
+
+        jobs = auto_jobs(path for path, _ in paths)
     jobs = min(jobs, len(paths))
     if jobs <= 1:
         return None
