@@ -322,7 +322,9 @@ class Syllables:
             return self._count[text]
         except KeyError:
             pass
-        value = sum(self.pyphen(w) for w in _remove_punctuation(text).lower().split()) if text else 0
+        value = (
+            sum(self.pyphen(w) for w in _remove_punctuation(text).lower().split()) if text else 0
+        )
         if len(self._count) >= self.MEMO_SIZE:
             self._count.clear()
         self._count[text] = value

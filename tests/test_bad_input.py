@@ -26,7 +26,9 @@ FLAWED = """\
 Send a resume.
 """
 # What the good file in every run reports; it must still appear next to a bad file.
-GOOD_S201 = "good.md:8:4: warning S201 Section 'Benefits' is empty: add its content or remove the heading."
+GOOD_S201 = (
+    "good.md:8:4: warning S201 Section 'Benefits' is empty: add its content or remove the heading."
+)
 
 BODY = "# Care Coordinator\n\nSend a resume.\n"
 

@@ -23,9 +23,7 @@ S103_LINE = (
     "flawed.md:3:4: warning S103 No qualifications section: say which degree, license and "
     "experience the role needs (it belongs after 'Responsibilities')."
 )
-S201_LINE = (
-    "flawed.md:8:4: warning S201 Section 'Benefits' is empty: add its content or remove the heading."
-)
+S201_LINE = "flawed.md:8:4: warning S201 Section 'Benefits' is empty: add its content or remove the heading."
 
 # The file's line after its findings: score and readability figures (the JSON's metrics).
 SCORE_LINE = "flawed.md: score 88/100 (9 words, reading ease 80.1, grade level 3.2)"

@@ -120,12 +120,18 @@ EXPECTED_INCLUSIVE = {
 @pytest.mark.parametrize("path", GOOD, ids=lambda p: p.parent.name)
 def test_good_examples_have_no_inclusive_warnings(linter: Linter, path: Path) -> None:
     report = linter.lint_file(path)
-    loud = [f"{f.code} {f.message}" for f in report.findings if f.code.startswith("I") and f.severity >= 2]
+    loud = [
+        f"{f.code} {f.message}"
+        for f in report.findings
+        if f.code.startswith("I") and f.severity >= 2
+    ]
     assert loud == []
 
 
 @pytest.mark.parametrize("path", FLAWED, ids=lambda p: p.parent.name)
 def test_flawed_examples_report_their_inclusive_defects(linter: Linter, path: Path) -> None:
     report = linter.lint_file(path)
-    found = {f.code for f in report.findings if f.code.startswith("I") and f.code not in ("I103", "I104")}
+    found = {
+        f.code for f in report.findings if f.code.startswith("I") and f.code not in ("I103", "I104")
+    }
     assert found == EXPECTED_INCLUSIVE[path.parent.name]

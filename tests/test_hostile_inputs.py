@@ -255,9 +255,7 @@ def test_B2_mixed_line_endings_and_front_matter(tmp_path, newline):
 # == C. Size and shape ======================================================================
 
 
-def test_C1_a_50_mb_file_is_refused_quickly_with_a_clear_message(
-    tmp_path, jdlint_cli, monkeypatch
-):
+def test_C1_a_50_mb_file_is_refused_quickly_with_a_clear_message(tmp_path, jdlint_cli, monkeypatch):
     """A 50 MB file: refused before it is read (not one byte of it is read), with its
     size, the limit and the setting to change; the CLI exits 2."""
 
@@ -480,8 +478,16 @@ def _html_scanners():
 
     names = [
         (html.parser, n)
-        for n in ("locatestarttagend_tolerant", "endendtag", "endtagfind", "piclose",
-                  "commentclose", "tagfind_tolerant", "attrfind_tolerant", "interesting_normal")
+        for n in (
+            "locatestarttagend_tolerant",
+            "endendtag",
+            "endtagfind",
+            "piclose",
+            "commentclose",
+            "tagfind_tolerant",
+            "attrfind_tolerant",
+            "interesting_normal",
+        )
     ]
     names += [
         (_markupbase, n) for n in ("_commentclose", "_markedsectionclose", "_msmarkedsectionclose")
@@ -582,8 +588,11 @@ def test_C7_many_suppressed_findings_are_checked_against_an_index():
         index = suppress.Suppressions(regions)
         answers: list[bool] = []
         steps = python_steps(
-            lambda: answers.extend(index.covers(line, code, "x") for line in range(1, 2 * n)
-                                   for code in ("I101", "S201", "S202"))
+            lambda: answers.extend(
+                index.covers(line, code, "x")
+                for line in range(1, 2 * n)
+                for code in ("I101", "S201", "S202")
+            )
         )
         expected = [
             suppress.suppressed(regions, line, code, "x")
@@ -614,8 +623,12 @@ def test_C8_json_ld_scripts_are_found_in_one_pass(monkeypatch):
                 counts.append(
                     scanned(
                         monkeypatch,
-                        [(jsonld, "SCRIPT_START"), (jsonld, "SCRIPT_OPEN"),
-                         (jsonld, "SCRIPT_CLOSE"), (jsonld, "TAG_END")],
+                        [
+                            (jsonld, "SCRIPT_START"),
+                            (jsonld, "SCRIPT_OPEN"),
+                            (jsonld, "SCRIPT_CLOSE"),
+                            (jsonld, "TAG_END"),
+                        ],
                         lambda p=page, f=found: f.extend(jsonld.extract(p)),
                     )
                 )
@@ -669,7 +682,14 @@ def test_C9_places_and_pay_figures_are_checked_for_overlap_in_linear_time(what, 
         ("markdown", lambda n: "## Duties\n\n" + "● Assess needs at home  \n" * n),
         ("html", lambda n: "<p>Duties<br>" + "• Assess needs at home<br>" * n + "</p>"),
     ],
-    ids=["hard-wrapped", "inline-stars", "glued-sentences", "bullet-lines", "hard-breaks", "br-lines"],
+    ids=[
+        "hard-wrapped",
+        "inline-stars",
+        "glued-sentences",
+        "bullet-lines",
+        "hard-breaks",
+        "br-lines",
+    ],
 )
 def test_C11_layout_recovery_is_linear(fmt, make):
     """The layout stage (readers/layout.py) reads each line once: bytecode executed grows
@@ -756,11 +776,15 @@ QUADRATIC_POSTINGS = {
     "next-line-comments": (
         "p.md",
         "# Care Coordinator\n\nWe help adults.\n\n"
-        + "<!-- jdlint-disable-next-line -->" * 2_600 + "\n" * 26_000 + "x\n",
+        + "<!-- jdlint-disable-next-line -->" * 2_600
+        + "\n" * 26_000
+        + "x\n",
         ["S"],
     ),
     "unclosed-comments-html": (
-        "p.html", "<h1>Care</h1><p>We help adults.</p>" + "<!--" * 80_000, ["S"]
+        "p.html",
+        "<h1>Care</h1><p>We help adults.</p>" + "<!--" * 80_000,
+        ["S"],
     ),
     "unclosed-tags-html": ("p.html", "<h1>Care</h1><p>" + "<a" * 80_000, ["S"]),
     "json-ld-openers": (

@@ -197,7 +197,10 @@ def test_init_starter_says_warnings_fail(jdlint_cli):
 def test_fixable_findings_are_marked_and_counted(jdlint_cli):
     jdlint_cli.write("fixable.md", FIXABLE)
     lines = jdlint_cli.run("--select", SELECT, "fixable.md").stdout.splitlines()
-    assert "fixable.md:6:27: warning I101 [*] 'chairman' is gendered: use a title that fits anyone." in lines
+    assert (
+        "fixable.md:6:27: warning I101 [*] 'chairman' is gendered: use a title that fits anyone."
+        in lines
+    )
     assert lines[-1] == "[*] 1 fixable with --fix."
     jdlint_cli.write("flawed.md", FLAWED)
     assert "fixable with --fix" not in jdlint_cli.run("--select", SELECT, "flawed.md").stdout
@@ -210,7 +213,10 @@ def test_fix_on_standard_input_writes_the_fixed_text_to_standard_output(jdlint_c
     assert "-:6:27: fixed I101 'chairman' -> 'chair'" in result.stderr
     assert "-:8:4: warning S201 Section 'Benefits' is empty" in result.stderr
     assert result.exit_code == 1
-    assert jdlint_cli.run("--select", SELECT, "-", "--fix", "--exit-zero", input=FIXABLE).exit_code == 0
+    assert (
+        jdlint_cli.run("--select", SELECT, "-", "--fix", "--exit-zero", input=FIXABLE).exit_code
+        == 0
+    )
     quiet = jdlint_cli.run("--select", "I101", "-q", "-", "--fix", input=FIXABLE)
     assert quiet.exit_code == 0 and quiet.stderr == ""
     # The name given for standard input finds its config and names the report.
@@ -232,7 +238,9 @@ def test_fix_on_standard_input_gives_the_text_back_when_it_cannot_be_linted(jdli
 def test_diff_on_standard_input_and_fix_with_other_paths(jdlint_cli):
     result = jdlint_cli.run("--select", "I101", "-", "--diff", input=FIXABLE)
     assert result.exit_code == 1
-    assert "-- Track referrals for the chairman.\n+- Track referrals for the chair.\n" in result.stdout
+    assert (
+        "-- Track referrals for the chairman.\n+- Track referrals for the chair.\n" in result.stdout
+    )
     jdlint_cli.write("flawed.md", FLAWED)
     mixed = jdlint_cli.run("-", "flawed.md", "--fix", input=FIXABLE)
     assert mixed.exit_code == 2
@@ -280,11 +288,12 @@ def test_unknown_profile_on_the_command_line_stops_before_any_file_is_read(jdlin
         "(did you mean 'psychiatric-case-manager'? see 'jdlint profiles')\n"
     )
     first_word = jdlint_cli.run("--profile", "psychiatric", "missing.md")
-    assert "(did you mean 'psychiatric-case-manager'? see 'jdlint profiles')" in (
-        first_word.stderr
-    )
+    assert "(did you mean 'psychiatric-case-manager'? see 'jdlint profiles')" in (first_word.stderr)
     far = jdlint_cli.run("--profile", "astronaut", "missing.md")
-    assert far.stderr == "jdlint: error: unknown profile 'astronaut' in --profile (see 'jdlint profiles')\n"
+    assert (
+        far.stderr
+        == "jdlint: error: unknown profile 'astronaut' in --profile (see 'jdlint profiles')\n"
+    )
 
 
 def test_unknown_profile_in_config_stops_the_run_and_names_its_line(jdlint_cli):
@@ -314,9 +323,10 @@ def test_unknown_codes_suggest_the_close_match(jdlint_cli):
         "(did you mean 'wall-of-text'?)\n"
     )
     cfg.write_text("rules:\n  S2O3: {max_words: 10}\n", encoding="utf-8")
-    assert "unknown rule code 'S2O3' in rules (did you mean 'S203'?)" in jdlint_cli.run(
-        "flawed.md"
-    ).stderr
+    assert (
+        "unknown rule code 'S2O3' in rules (did you mean 'S203'?)"
+        in jdlint_cli.run("flawed.md").stderr
+    )
     explain = jdlint_cli.run("explain", "S2O3")
     assert explain.exit_code == 2
     assert explain.stderr == (

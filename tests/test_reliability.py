@@ -30,7 +30,9 @@ from jdlint.fixes import fix_file
 ROOT = Path(__file__).resolve().parent.parent
 FIXABLE = "# Care Coordinator\n\nThe chairman signs each plan.\n"
 FIXED = "# Care Coordinator\n\nThe chair signs each plan.\n"
-POSTING = "# Care Coordinator\n\nWe help adults at home.\n\n## Benefits\n\n## Duties\n\n- Meet clients.\n"
+POSTING = (
+    "# Care Coordinator\n\nWe help adults at home.\n\n## Benefits\n\n## Duties\n\n- Meet clients.\n"
+)
 
 
 def _fixer() -> Linter:
@@ -87,7 +89,11 @@ def test_1_2_a_file_named_like_an_option_stays_a_file(jdlint_cli):
 @pytest.mark.parametrize(
     "existing, name, refused",
     [
-        ("# Project README\n\nImportant content.\n", "README.md", "is an existing posting, not a report"),
+        (
+            "# Project README\n\nImportant content.\n",
+            "README.md",
+            "is an existing posting, not a report",
+        ),
         ("The chairman signs.\n", "notes.txt", "is an existing posting, not a report"),
         ("select: [S]\n", ".jdlint.yaml", "is a config file"),
         (None, "good.md", "is one of the files to lint"),
@@ -206,8 +212,9 @@ def test_1_4_a_file_of_another_owner_is_kept_or_refused(tmp_path):
     path = tmp_path / "p.md"
     path.write_text(FIXABLE)
     st = path.stat()
-    other = os.stat_result((st.st_mode, st.st_ino, st.st_dev, 1, st.st_uid + 4242, st.st_gid,
-                            st.st_size, 0, 0, 0))
+    other = os.stat_result(
+        (st.st_mode, st.st_ino, st.st_dev, 1, st.st_uid + 4242, st.st_gid, st.st_size, 0, 0, 0)
+    )
     fd = os.open(tmp_path / "copy", os.O_WRONLY | os.O_CREAT, 0o600)
     try:
         fixes._keep_metadata(fd, path, other)
@@ -298,7 +305,10 @@ def test_1_6_sigterm_during_fix_removes_the_temporary_file(tmp_path):
     ready = tmp_path / "ready"
     proc = subprocess.Popen(
         [sys.executable, str(script), "--fix", "--select", "I101", "p.md"],
-        cwd=tmp_path, env=_env(READY=str(ready)), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        env=_env(READY=str(ready)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     try:
         while not ready.exists() and proc.poll() is None:
@@ -424,7 +434,9 @@ def click_unstyle(text: str) -> str:
     return re.sub(r"\x1b\[[0-9;]*m", "", text)
 
 
-FAKE_PACKAGE = '''open({marker!r}, "w").close()\ndef load(**kwargs):\n    raise RuntimeError("imported")\n'''
+FAKE_PACKAGE = (
+    """open({marker!r}, "w").close()\ndef load(**kwargs):\n    raise RuntimeError("imported")\n"""
+)
 
 
 def _installed(site: Path, name: str, marker: Path, pipeline: bool) -> None:
@@ -677,8 +689,13 @@ def test_3_4_a_worker_that_dies_is_reported_and_the_run_goes_on():
     breaks = []
     results = list(
         batch.ordered_map(
-            killer, range(20), batch.LinterSpec(), 2, batch=4,
-            lost=lambda item: f"lost {item}", on_break=breaks.append,
+            killer,
+            range(20),
+            batch.LinterSpec(),
+            2,
+            batch=4,
+            lost=lambda item: f"lost {item}",
+            on_break=breaks.append,
         )
     )
     assert results == [i * 10 if i != 7 else "lost 7" for i in range(20)]
@@ -739,7 +756,10 @@ def test_3_6_and_4_4_stopping_a_jobs_run_stops_its_workers(tmp_path, how):
     env = _env(**{marker: "1"})
     proc = subprocess.Popen(
         [*JDLINT, "--jobs", "2", "--select", "S101", "a.md", "b.md", "c.md"],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         start_new_session=True,
     )
     try:
@@ -829,8 +849,12 @@ def test_4_5_a_full_disk_on_standard_output_is_one_line_and_status_2(tmp_path):
     for args in (["--select", "I101", "p.md"], ["--diff", "--select", "I101", "p.md"]):
         with open("/dev/full", "w") as full:
             result = subprocess.run(
-                [*JDLINT, *args], cwd=tmp_path, env=_env(), stdout=full,
-                stderr=subprocess.PIPE, timeout=120,
+                [*JDLINT, *args],
+                cwd=tmp_path,
+                env=_env(),
+                stdout=full,
+                stderr=subprocess.PIPE,
+                timeout=120,
             )
         assert result.returncode == 2
         assert result.stderr.decode() == (
@@ -908,15 +932,14 @@ def test_5_4_diff_is_a_valid_patch_around_unicode_line_separators(jdlint_cli, se
     subprocess.run(["git", "init", "-q", str(jdlint_cli.root)], check=True)
     result = jdlint_cli.run("check", "--diff", "--select", "I101", "nel.md", "nonl.md")
     patch = jdlint_cli.write("d.patch", result.stdout)
-    applied = subprocess.run(["git", "apply", str(patch)], cwd=jdlint_cli.root,
-                             capture_output=True)
+    applied = subprocess.run(["git", "apply", str(patch)], cwd=jdlint_cli.root, capture_output=True)
     assert applied.returncode == 0, applied.stderr
     assert (jdlint_cli.root / "nel.md").read_text() == text.replace("chairman", "chair")
     assert (jdlint_cli.root / "nonl.md").read_text() == "# Care Coordinator\n\nThe chair signs."
 
 
 def test_5_4_diff_headers_quote_odd_file_names_as_git_does():
-    diff = fixes.unified_diff("q\"x\n\udce9.md", "a\n", "b\n")
+    diff = fixes.unified_diff('q"x\n\udce9.md', "a\n", "b\n")
     assert diff.splitlines()[:2] == ['--- "a/q\\"x\\n\\351.md"', '+++ "b/q\\"x\\n\\351.md"']
 
 

@@ -206,4 +206,7 @@ def test_a_posting_missing_most_duties_gets_one_finding_listing_them() -> None:
 
 
 def test_profile_titles_match_their_plural() -> None:
-    assert lint("# Case Managers / Care Coordinators\n\nWe are hiring.\n").profile["id"] == "case-manager"
+    assert (
+        lint("# Case Managers / Care Coordinators\n\nWe are hiring.\n").profile["id"]
+        == "case-manager"
+    )

@@ -304,7 +304,9 @@ def test_near_misses_are_s002_not_silence(comment, meant):
     text = f"# Care Coordinator\n\nIntro text.\n\n{comment}\n## Benefits\n"
     ((line, message),) = s002(text)
     assert line == 5
-    assert message.endswith(f"is not a suppression comment and suppresses nothing: did you mean '{meant}'?")
+    assert message.endswith(
+        f"is not a suppression comment and suppresses nothing: did you mean '{meant}'?"
+    )
     # It hid nothing: the finding it was meant to silence is still reported.
     report = S002.lint_text(text, "posting.md")
     assert "S201" in [f.code for f in report.findings]
@@ -339,7 +341,9 @@ def test_s002_never_says_nothing_is_suppressed_while_something_is():
     alone = mixed.replace("S201, S2O3", "Q123")
     ((_, message),) = s002(alone)
     assert message.endswith(": the comment suppresses nothing.")
-    enable = "# Care Coordinator\n\n<!-- jdlint-disable S201 -->\nIntro.\n<!-- jdlint-enable S2O1 -->\n"
+    enable = (
+        "# Care Coordinator\n\n<!-- jdlint-disable S201 -->\nIntro.\n<!-- jdlint-enable S2O1 -->\n"
+    )
     ((_, message),) = s002(enable)
     assert message.endswith("(did you mean 'S201'?): the comment turns back on nothing.")
 
