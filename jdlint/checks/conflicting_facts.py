@@ -163,10 +163,9 @@ def _number(num: str | None, k: str | None) -> float | None:
     if not num:
         return None
     try:
-        value = float(num.replace(",", ""))
-    except ValueError:
+        return pay_mod._number(num, k)
+    except ValueError:  # "1,2.3,4": digits and commas that are no number
         return None
-    return value * 1000 if k else value
 
 
 def _pay_conflict(statements: list[Statement]) -> tuple[Statement, Statement] | None:
