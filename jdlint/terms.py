@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from . import lemmas
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -170,6 +172,21 @@ def stream(doc: Doc, analysis: Analysis) -> Stream:
     return memo(("terms.stream", id(doc)), lambda: _stream(doc, analysis))
 
 
+def posting_forms(analysis: Analysis) -> dict[str, list[int]]:
+    """Every form (lower text or lemma) of the posting's token streams, with the indices
+    of the blocks it occurs in, ascending; built once per posting."""
+
+    def build() -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for b, doc in enumerate(analysis.docs):
+            for form in stream(doc, analysis).where():
+                out.setdefault(form, []).append(b)
+        return out
+
+    memo = getattr(analysis, "memo", None)
+    return memo(("terms.forms",), build) if memo is not None else build()
+
+
 def _stream(doc: Doc, analysis: Analysis) -> Stream:
     forms: list[tuple[str, str]] = []
     starts: list[int] = []
@@ -191,10 +208,21 @@ def _stream(doc: Doc, analysis: Analysis) -> Stream:
         starts.append(pos)
         ends.append(pos + len(piece))
 
+    # The common case, kept cheap: a plain ASCII word, its (lower text, lemma) looked up
+    # once per distinct word when the lemmas come from jdlint's table (``_plain_forms``).
+    table_lemmas = getattr(analysis, "lemma_table", None) is lemmas.TABLE
     for t in doc:
         text = t.text
         if text.isalpha() and text.isascii():
-            # The common case, kept cheap: one plain word, with the pipeline's own lemma.
+            if table_lemmas:
+                pair = _plain_memo.get(text) or _plain_forms(text)
+                n = len(forms)
+                forms.append(pair)
+                starts.append(t.idx)
+                ends.append(t.idx + len(text))
+                group.append((n, n + 1))
+                continue
+            # A trained pipeline's own lemma.
             add(text, text, t.idx, analysis.lemma(t).replace("’", "'"))
             group.append((len(forms) - 1, len(forms)))
             continue
@@ -225,6 +253,20 @@ def _stream(doc: Doc, analysis: Analysis) -> Stream:
                 group += [(first, len(forms))] * (len(forms) - first)
             offset += len(segment)
     return Stream(forms, starts, ends, group, tuple(hidden))
+
+
+_plain_memo: dict[str, tuple[str, str]] = {}
+
+
+def _plain_forms(text: str) -> tuple[str, str]:
+    """(lower text, lemma) of a plain ASCII word, as ``add`` would give them, remembered
+    (bounded like the lemma memo)."""
+    low = text.lower()
+    pair = (low, NUMBER if low in _NUMBER_WORDS else lemmas.lemma(text).replace("’", "'"))
+    if len(_plain_memo) >= lemmas.MEMO_SIZE:
+        _plain_memo.clear()
+    _plain_memo[text] = pair
+    return pair
 
 
 def _plain(text: str) -> bool:
@@ -298,6 +340,24 @@ class PatternSet:
             else:
                 for form in first:
                     self.by_first.setdefault(form, []).append(i)
+
+    def by_block(self, analysis: Analysis) -> dict[int, list[int]]:
+        """``candidates`` for every block of the posting at once, by block index (blocks
+        with none left out): one look-up per form the patterns can start with, instead of
+        one scan of every block's forms per rule."""
+        blocks_of = posting_forms(analysis)
+        by_first = self.by_first
+        found: dict[int, set[int]] = {}
+        small, big = (blocks_of, by_first) if len(blocks_of) < len(by_first) else (by_first, blocks_of)
+        for form in small:
+            if form in big:
+                patterns = by_first[form]
+                for b in blocks_of[form]:
+                    found.setdefault(b, set()).update(patterns)
+        if self.always:
+            for b in range(len(analysis.docs)):
+                found.setdefault(b, set()).update(self.always)
+        return {b: sorted(found[b]) for b in sorted(found)}
 
     def candidates(self, s: Stream) -> list[int]:
         """Indices of the patterns that may match in ``s``, ascending."""

@@ -161,11 +161,12 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     }
     allowed = list(ctx.settings["config"].get("allow", []))
     analysis = ctx.analysis
+    by_block = index.by_block(analysis)
     for block in ctx.posting.body_blocks():
-        stream = terms.stream(analysis.doc(block.index), analysis)
-        candidates = index.candidates(stream)
+        candidates = by_block.get(block.index)
         if not candidates:
             continue
+        stream = terms.stream(analysis.doc(block.index), analysis)
         text = block.text
         sents = terms.sentences(analysis, block.index, text)
         skip = terms.phrase_spans(text, allowed)

@@ -115,13 +115,16 @@ def _count(
     places = set(opts["place_nouns"])
     found: Counter[str] = Counter()
     first: tuple[int, int] | None = None
+    by_block = patterns.by_block(ctx.analysis)
     for block in ctx.posting.blocks:
-        doc = ctx.analysis.doc(block.index)
-        s = terms.stream(doc, ctx.analysis)
+        candidates = by_block.get(block.index)
+        if not candidates:
+            continue
+        s = terms.stream(ctx.analysis.doc(block.index), ctx.analysis)
         excluded = None
         spans: list[tuple[int, int]] = []
         # Only the words that can start a match in this block, in the list's order.
-        for i in patterns.candidates(s):
+        for i in candidates:
             word = words[i]
             for span in terms.find_all(s, patterns.compiled[i]):
                 if excluded is None:

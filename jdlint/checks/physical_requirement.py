@@ -219,11 +219,12 @@ def _matches(
     frame = _Frame(tuple(opts["framing"]), _vocabulary(entries))
     allowed = list(ctx.settings["config"].get("allow", []))
     analysis = ctx.analysis
+    by_block = index.by_block(analysis)
     for block in ctx.posting.body_blocks():
-        stream = terms.stream(analysis.doc(block.index), analysis)
-        candidates = index.candidates(stream)
+        candidates = by_block.get(block.index)
         if not candidates:
             continue
+        stream = terms.stream(analysis.doc(block.index), analysis)
         text = block.text
         sents = terms.sentences(analysis, block.index, text)
         in_section = _section_key(ctx, block) in opts["framing_sections"]

@@ -159,26 +159,30 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     ]
     index = terms.pattern_set(tuple(pattern for _, pattern in flat))
     analysis = ctx.analysis
+    by_block = index.by_block(analysis)
     for block in posting.blocks:
-        doc = analysis.doc(block.index)
-        stream = terms.stream(doc, analysis)
-        candidates = index.candidates(stream)
+        candidates = by_block.get(block.index)
         if not candidates:
             continue
+        stream = terms.stream(analysis.doc(block.index), analysis)
         text = block.text
-        kept = terms.phrase_spans(text, keywords)
-        if block is title_block and mode != "check":
-            kept.append((0, len(text)))
-        skip = terms.phrase_spans(text, allowed)
+        kept: list[tuple[int, int]] | None = None
+        skip: list[tuple[int, int]] | None = None
         sents = terms.sentences(analysis, block.index, text)
         hits: list[tuple[tuple[int, int], dict]] = []
         unless_of: dict[int, list[tuple[int, int]]] = {}
         for i in candidates:
             entry, _ = flat[i]
             for span in terms.find_all(stream, index.compiled[i]):
-                in_title = terms.inside(span, kept)
-                if (mode == "only") != in_title and mode != "check":
-                    continue
+                if mode != "check":
+                    if kept is None:
+                        kept = terms.phrase_spans(text, keywords)
+                        if block is title_block:
+                            kept.append((0, len(text)))
+                    if (mode == "only") != terms.inside(span, kept):
+                        continue
+                if skip is None:
+                    skip = terms.phrase_spans(text, allowed)
                 if id(entry) not in unless_of:
                     unless_of[id(entry)] = terms.phrase_spans(text, entry.get("unless", []))
                 if (
