@@ -169,6 +169,18 @@ def _is_path(name: str) -> bool:
 
 
 @dataclass
+class Tokens:
+    """A doc's tokens as plain lists (text, lower text, lower-case lemma, character
+    offset), for checks that walk every token: one Token object per token once, not once
+    per check."""
+
+    texts: list[str]
+    lows: list[str]
+    lemmas: list[str]
+    idxs: list[int]
+
+
+@dataclass
 class Analysis:
     """spaCy docs for a posting, one per block (so no sentence crosses a bullet or heading)."""
 
@@ -193,6 +205,22 @@ class Analysis:
 
     def doc(self, block_index: int) -> Doc:
         return self.docs[block_index]
+
+    def tokens(self, block_index: int) -> Tokens:
+        """The block's ``Tokens``, built once per posting."""
+
+        def build() -> Tokens:
+            doc = self.docs[block_index]
+            texts = [t.text for t in doc]
+            if self.lemma_table is lemmas.TABLE:
+                lemma_of = lemmas.lemma
+                lems = [lemma_of(x) for x in texts]
+            else:
+                lems = [self.lemma(t) for t in doc]
+            # spaCy's lower-case form (``Token.lower_``) is ``str.lower`` of the text.
+            return Tokens(texts, [x.lower() for x in texts], lems, [t.idx for t in doc])
+
+        return self.memo(("tokens", block_index), build)
 
     def lemma(self, token: Any) -> str:
         """Lower-case lemma. The lookup table is case-sensitive, so "Evaluates" at the start

@@ -202,7 +202,10 @@ def compute(prose: str) -> dict[str, float]:
     n = len(words)
     syl = SYLLABLES
     # count_syllables(prose): every word of list_words(prose, lowercase=True).
-    syllables = sum(syl.pyphen(w) for w in removed.lower().split()) if prose else 0
+    # (Summed per distinct word: the same integer, a tenth of the look-ups.)
+    syllables = (
+        sum(syl.pyphen(w) * k for w, k in Counter(removed.lower().split()).items()) if prose else 0
+    )
     sentences = count_sentences(prose)
     difficult = hard = poly = 0
     for word, times in Counter(words).items():

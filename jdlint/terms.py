@@ -22,6 +22,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from . import lemmas
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
 
 # Punctuation that never carries meaning inside a term; "/" and "&" do ("he/she").
 _SKIP = re.compile(r"^[-–—,.;:!?()\[\]{}\"“”‘’'`*_]+$")
+
+# The commonest tokens _SKIP drops, tested without a regular expression.
+_SKIP_CHARS = frozenset("-–—,.;:!?()[]{}\"“”‘’'`*_")
 
 # The form a number token also has, so the pattern word "#" matches any number. It
 # cannot occur in text (NUL bytes are refused when a file is read).
@@ -172,16 +176,15 @@ def stream(doc: Doc, analysis: Analysis) -> Stream:
     return memo(("terms.stream", id(doc)), lambda: _stream(doc, analysis))
 
 
-def posting_forms(analysis: Analysis) -> dict[str, list[int]]:
-    """Every form (lower text or lemma) of the posting's token streams, with the indices
-    of the blocks it occurs in, ascending; built once per posting."""
+def posting_forms(analysis: Analysis) -> tuple[list[frozenset[str]], frozenset[str]]:
+    """The forms (lower text and lemma) of each block's token stream, by block index, and
+    of the whole posting; built once per posting."""
 
-    def build() -> dict[str, list[int]]:
-        out: dict[str, list[int]] = {}
-        for b, doc in enumerate(analysis.docs):
-            for form in stream(doc, analysis).where():
-                out.setdefault(form, []).append(b)
-        return out
+    def build() -> tuple[list[frozenset[str]], frozenset[str]]:
+        blocks = [
+            frozenset(chain.from_iterable(stream(doc, analysis).forms)) for doc in analysis.docs
+        ]
+        return blocks, frozenset().union(*blocks)
 
     memo = getattr(analysis, "memo", None)
     return memo(("terms.forms",), build) if memo is not None else build()
@@ -225,6 +228,8 @@ def _stream(doc: Doc, analysis: Analysis) -> Stream:
             # A trained pipeline's own lemma.
             add(text, text, t.idx, analysis.lemma(t).replace("’", "'"))
             group.append((len(forms) - 1, len(forms)))
+            continue
+        if text in _SKIP_CHARS:
             continue
         seen = fold(text)
         if t.is_space or not seen or _SKIP.match(seen):
@@ -343,19 +348,18 @@ class PatternSet:
 
     def by_block(self, analysis: Analysis) -> dict[int, list[int]]:
         """``candidates`` for every block of the posting at once, by block index (blocks
-        with none left out): one look-up per form the patterns can start with, instead of
-        one scan of every block's forms per rule."""
-        blocks_of = posting_forms(analysis)
+        with none left out): the forms the patterns can start with that the posting holds
+        at all are found by one set intersection, then looked up block by block."""
+        block_forms, every_form = posting_forms(analysis)
         by_first = self.by_first
         found: dict[int, set[int]] = {}
-        small, big = (blocks_of, by_first) if len(blocks_of) < len(by_first) else (by_first, blocks_of)
-        for form in small:
-            if form in big:
-                patterns = by_first[form]
-                for b in blocks_of[form]:
+        for form in by_first.keys() & every_form:
+            patterns = by_first[form]
+            for b, forms in enumerate(block_forms):
+                if form in forms:
                     found.setdefault(b, set()).update(patterns)
         if self.always:
-            for b in range(len(analysis.docs)):
+            for b in range(len(block_forms)):
                 found.setdefault(b, set()).update(self.always)
         return {b: sorted(found[b]) for b in sorted(found)}
 
@@ -478,9 +482,11 @@ def token_range(s: Stream, span: tuple[int, int]) -> tuple[int, int]:
 
 def phrase_spans(text: str, phrases: list[str]) -> list[tuple[int, int]]:
     """Case-insensitive spans of literal phrases in text (for allow lists and exceptions)."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if not phrases:
+        return spans
     low = text.lower().replace("’", "'")
-    for phrase in phrases:
+    for phrase in _phrases_to_try(low, tuple(phrases)):
         compiled = _phrase_regex(phrase)
         if compiled is None:
             continue
@@ -492,6 +498,44 @@ def phrase_spans(text: str, phrases: list[str]) -> list[tuple[int, int]]:
         for m in regex.finditer(low):
             spans.append((m.start(), m.end()))
     return spans
+
+
+# A long list (a rule's exceptions) is first narrowed by the words of the text.
+_LONG_LIST = 8
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _phrases_to_try(low: str, phrases: tuple[str, ...]) -> tuple[str, ...] | list[str]:
+    """The phrases that may occur in ``low``, in list order. A phrase whose first word is
+    a run of word characters can only match where that run stands whole (the phrase's
+    regular expression wants no word character on either side of it), so it is tried
+    only when the text has that run."""
+    if len(phrases) <= _LONG_LIST:
+        return phrases
+    by_word, always = _phrase_index(phrases)
+    found = list(always)
+    for word in by_word.keys() & set(_WORD_RUN.findall(low)):
+        found += by_word[word]
+    found.sort()
+    return [phrases[i] for i in found]
+
+
+@lru_cache(maxsize=256)
+def _phrase_index(phrases: tuple[str, ...]) -> tuple[dict[str, list[int]], tuple[int, ...]]:
+    """Phrase indices by their first word, and those whose first word is not one run of
+    word characters (always tried)."""
+    by_word: dict[str, list[int]] = {}
+    always = []
+    for i, phrase in enumerate(phrases):
+        compiled = _phrase_regex(phrase)
+        if compiled is None:
+            continue
+        first = compiled[1][0]
+        if _WORD_RUN.fullmatch(first):
+            by_word.setdefault(first, []).append(i)
+        else:
+            always.append(i)
+    return by_word, tuple(always)
 
 
 @lru_cache(maxsize=8192)

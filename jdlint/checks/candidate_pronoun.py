@@ -76,62 +76,62 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         if block.section != section:
             section, referent, named = block.section, None, False
         key = posting.sections[section].key if posting.sections else None
-        doc = ctx.analysis.doc(block.index)
-        tokens = list(doc)
+        toks = ctx.analysis.tokens(block.index)
+        texts, lows, lems = toks.texts, toks.lows, toks.lemmas
         subject = None  # what the current sentence is about
-        for sent in doc.sents:
+        for sent in ctx.analysis.sents(block.index):
             previous_subject, subject = subject, None
-            opening_at = _first_word(tokens, sent)
+            opening_at = _first_word(texts, sent)
             for i in range(sent.start, sent.end):
-                tok = tokens[i]
-                lemma = ctx.analysis.lemma(tok)
+                low = lows[i]
+                lemma = lems[i]
                 kind = (
                     "role"
-                    if (lemma in roles or tok.lower_ in roles)
-                    else ("other" if (lemma in others or tok.lower_ in others) else None)
+                    if (lemma in roles or low in roles)
+                    else ("other" if (lemma in others or low in others) else None)
                 )
                 if kind is not None:
-                    if lemma == tok.lower_:
+                    if lemma == low:
                         referent = kind  # singular, so a possible antecedent of he or her
                     subject = subject or kind
                     continue
-                if tok.lower_ not in pronouns or _paired(tokens, i):
-                    if i > opening_at and _maybe_name(tok):
+                if low not in pronouns or _paired(lows, i):
+                    if i > opening_at and _maybe_name(texts[i]):
                         named = True
                     continue
-                opening = i == opening_at and tok.lower_ in _SUBJECT
+                opening = i == opening_at and low in _SUBJECT
                 if opening and previous_subject:
                     referent = previous_subject
                 elif opening and referent is None and not named:
-                    after = tokens[i + 1].lower_ if i + 1 < sent.end else ""
-                    later = {ctx.analysis.lemma(t) for t in tokens[i + 1 : sent.end]}
+                    after = lows[i + 1] if i + 1 < sent.end else ""
+                    later = set(lems[i + 1 : sent.end])
                     if (key in hire_sections or after in hire_verbs) and later.isdisjoint(others):
                         # Nobody else it could be ("He will be missed: our founder ..." names
                         # someone after it): the person hired.
                         referent = "role"
                 subject = subject or referent
                 if referent == "role":
-                    start, end = block.source_span(tok.idx, tok.idx + len(tok.text))
-                    yield rule.finding(start, end, suggestions=["you", "they"], pronoun=tok.text)
+                    at = toks.idxs[i]
+                    start, end = block.source_span(at, at + len(texts[i]))
+                    yield rule.finding(start, end, suggestions=["you", "they"], pronoun=texts[i])
 
 
-def _first_word(tokens: list, sent: Any) -> int:
+def _first_word(texts: list[str], sent: Any) -> int:
     """Index of the sentence's first word (after bullet characters or quotes)."""
     i = sent.start
-    while i < sent.end - 1 and not any(c.isalnum() for c in tokens[i].text):
+    while i < sent.end - 1 and not any(c.isalnum() for c in texts[i]):
         i += 1
     return i
 
 
-def _maybe_name(tok: Any) -> bool:
+def _maybe_name(text: str) -> bool:
     """A capitalised word inside a sentence: perhaps a person's name ("Meet Sarah")."""
-    text = tok.text
     return text[:1].isupper() and text[1:].islower() and text.isalpha() and text != "I"
 
 
-def _paired(tokens: list, i: int) -> bool:
+def _paired(lows: list[str], i: int) -> bool:
     """Part of "he or she", "his/her": left to the gendered-words rule."""
-    near = [t.lower_ for t in tokens[max(0, i - 2) : i + 3]]
+    near = lows[max(0, i - 2) : i + 3]
     return (
         any(w in _PAIRED for w in near)
         and sum(w in ("he", "she", "his", "her", "him", "s") for w in near) >= 2

@@ -62,6 +62,13 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     allow = {w.lower() for w in opts["allow"]}
     prefixes = {w.lower() for w in opts["prefixes"]}
     heads = {w.lower() for w in opts["compound_heads"]}
+    settings = (
+        opts["function_max_zipf"],
+        opts["max_zipf"],
+        opts["min_zipf"],
+        frozenset(prefixes),
+        frozenset(heads),
+    )
     seen: set[str] = set()
     judged: dict[str, bool] = {}  # a word met again (a long list) is judged once
     for block in ctx.posting.blocks:
@@ -75,7 +82,14 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 continue
             if not _CAPITALISED.fullmatch(token):
                 continue
-            split = _judge(low, opts, prefixes, heads, capitalised=token[0].isupper())
+            key = (low, token[0].isupper(), settings)
+            if key in _JUDGED:
+                split = _JUDGED[key]
+            else:
+                split = _judge(low, opts, prefixes, heads, capitalised=token[0].isupper())
+                if len(_JUDGED) >= _JUDGED_SIZE:
+                    _JUDGED.clear()
+                _JUDGED[key] = split
             judged[low] = split is not None
             if split is None:
                 continue
@@ -87,6 +101,11 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
             shown = (a.capitalize() if token[0].isupper() else a) + " " + b
             yield rule.finding(start, end, suggestions=[shown], found=token, split=shown)
 
+
+# Words judged before, in any posting of this process, with the options that judged them:
+# the word-frequency look-ups of a word are made once (bounded, like the lemma memo).
+_JUDGED: dict[tuple[str, bool, tuple], tuple[str, str] | None] = {}
+_JUDGED_SIZE = 100_000
 
 _CODE_TAG = re.compile(r"<(/?)(?:code|pre|kbd|samp|tt)\b", re.I)
 
