@@ -87,6 +87,12 @@ def lemma(text: str) -> str:
     return value
 
 
+def lemmas_of(texts: list[str]) -> list[str]:
+    """``lemma`` of each text (a whole doc's tokens at once)."""
+    memo = _lower_memo
+    return [memo.get(t) or lemma(t) for t in texts]
+
+
 def all_lemmas() -> frozenset[str]:
     """Every lemma the table gives (the words it knows as base forms)."""
     _load()

@@ -170,14 +170,17 @@ def _is_path(name: str) -> bool:
 
 @dataclass
 class Tokens:
-    """A doc's tokens as plain lists (text, lower text, lower-case lemma, character
-    offset), for checks that walk every token: one Token object per token once, not once
-    per check."""
+    """A doc's tokens as plain lists (text, lower text, lower-case lemma), for checks that
+    walk every token: one Token object per token once, not once per check."""
 
+    doc: Doc
     texts: list[str]
     lows: list[str]
     lemmas: list[str]
-    idxs: list[int]
+
+    def idx(self, i: int) -> int:
+        """Character offset of token ``i`` (asked for a finding's place only)."""
+        return int(self.doc[i].idx)
 
 
 @dataclass
@@ -213,12 +216,11 @@ class Analysis:
             doc = self.docs[block_index]
             texts = [t.text for t in doc]
             if self.lemma_table is lemmas.TABLE:
-                lemma_of = lemmas.lemma
-                lems = [lemma_of(x) for x in texts]
+                lems = lemmas.lemmas_of(texts)
             else:
                 lems = [self.lemma(t) for t in doc]
             # spaCy's lower-case form (``Token.lower_``) is ``str.lower`` of the text.
-            return Tokens(texts, [x.lower() for x in texts], lems, [t.idx for t in doc])
+            return Tokens(doc, texts, [x.lower() for x in texts], lems)
 
         return self.memo(("tokens", block_index), build)
 

@@ -69,6 +69,8 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         frozenset(prefixes),
         frozenset(heads),
     )
+    # One object for equal options, so a memo look-up compares them by identity.
+    settings = _SETTINGS.setdefault(settings, settings)
     seen: set[str] = set()
     judged: dict[str, bool] = {}  # a word met again (a long list) is judged once
     for block in ctx.posting.blocks:
@@ -106,6 +108,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
 # the word-frequency look-ups of a word are made once (bounded, like the lemma memo).
 _JUDGED: dict[tuple[str, bool, tuple], tuple[str, str] | None] = {}
 _JUDGED_SIZE = 100_000
+_SETTINGS: dict[tuple, tuple] = {}
 
 _CODE_TAG = re.compile(r"<(/?)(?:code|pre|kbd|samp|tt)\b", re.I)
 
