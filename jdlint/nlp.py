@@ -177,10 +177,31 @@ class Tokens:
     texts: list[str]
     lows: list[str]
     lemmas: list[str]
+    # Punctuation or white space (``Token.is_punct or Token.is_space``), by token.
+    skip: list[bool]
 
     def idx(self, i: int) -> int:
         """Character offset of token ``i`` (asked for a finding's place only)."""
         return int(self.doc[i].idx)
+
+
+# Whether a token text is punctuation or space: lexical (the same for every token with
+# that text), so worked out once per distinct text in the process, bounded.
+_SKIPPED: dict[str, bool] = {}
+
+
+def _skipped(doc: Doc, texts: list[str]) -> list[bool]:
+    out = []
+    for text in texts:
+        flag = _SKIPPED.get(text)
+        if flag is None:
+            lex = doc.vocab[text]
+            flag = bool(lex.is_punct or lex.is_space)
+            if len(_SKIPPED) >= lemmas.MEMO_SIZE:
+                _SKIPPED.clear()
+            _SKIPPED[text] = flag
+        out.append(flag)
+    return out
 
 
 @dataclass
@@ -220,9 +241,15 @@ class Analysis:
             else:
                 lems = [self.lemma(t) for t in doc]
             # spaCy's lower-case form (``Token.lower_``) is ``str.lower`` of the text.
-            return Tokens(doc, texts, [x.lower() for x in texts], lems)
+            return Tokens(doc, texts, [x.lower() for x in texts], lems, _skipped(doc, texts))
 
         return self.memo(("tokens", block_index), build)
+
+    def tokens_of(self, doc: Doc) -> Tokens | None:
+        """``tokens`` of one of this posting's docs, found by identity."""
+        blocks = self.memo(("tokens.blocks",), lambda: {id(d): i for i, d in enumerate(self.docs)})
+        i = blocks.get(id(doc))
+        return None if i is None else self.tokens(i)
 
     def lemma(self, token: Any) -> str:
         """Lower-case lemma. The lookup table is case-sensitive, so "Evaluates" at the start
