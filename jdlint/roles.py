@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from . import location as loc_mod
@@ -407,13 +408,21 @@ def find(ctx: Context, concept: Concept, titles: tuple[Slot, ...] = ()) -> Evide
 # -- profile resolution ---------------------------------------------------------------
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+    return " ".join(_NOT_ALNUM.sub(" ", text.lower()).split())
 
 
 def _has_title(text: str, title: str) -> bool:
     """The title phrase, or its plural ("Case Managers/Care Coordinators"), as whole words."""
-    return re.search(rf"(?<![a-z0-9]){re.escape(title)}s?(?![a-z0-9])", text) is not None
+    return _title_regex(title).search(text) is not None
+
+
+@lru_cache(maxsize=1024)
+def _title_regex(title: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9]){re.escape(title)}s?(?![a-z0-9])")
 
 
 def detect(posting: Posting, roles: RoleData) -> tuple[str, str]:

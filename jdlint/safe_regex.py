@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import lru_cache
 from typing import Any
 
 if sys.version_info >= (3, 11):
@@ -84,6 +85,7 @@ def problem(pattern: str, flags: int = 0) -> str | None:
     return None
 
 
+@lru_cache(maxsize=512)
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile`` for a pattern from data; raises UnsafePattern instead of compiling
     one that could hang."""

@@ -152,7 +152,9 @@ def mask_literals(text: str) -> str:
     blanked too, because spaCy's tokenizer splits the affixes of one such run in time
     quadratic in its length (20,000 brackets took half a minute).
     """
-    text = _MASK.sub(lambda m: " " * len(m.group()), text)
+    # Every address has "@" and every URL "://" or "www.": most blocks have neither.
+    if "@" in text or "://" in text or "www." in text:
+        text = _MASK.sub(lambda m: " " * len(m.group()), text)
     if len(text) > LONG_RUN:
         text = _LONG.sub(_break_run, text)
     return text

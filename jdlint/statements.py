@@ -85,12 +85,15 @@ def _sentences(block: Block) -> Iterator[tuple[int, int]]:
 def find_first(
     posting: Posting, pattern: re.Pattern[str], *, headings: bool = False
 ) -> tuple[Block, re.Match[str]] | None:
-    blocks = posting.blocks if headings else posting.body_blocks()
-    for block in blocks:
-        m = pattern.search(block.text)
-        if m:
-            return block, m
-    return None
+    def build() -> tuple[Block, re.Match[str]] | None:
+        for block in posting.blocks if headings else posting.body_blocks():
+            m = pattern.search(block.text)
+            if m:
+                return block, m
+        return None
+
+    # Several rules ask for the same statement: the posting is searched once.
+    return posting.memo(("statements.find_first", pattern, headings), build)
 
 
 def is_boilerplate(block: Block, section_key: str | None) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..findings import Finding
 from ..options import Option
@@ -37,13 +38,21 @@ _MARKER = re.compile(
 _CLAUSE = re.compile(r"[^;,.!?()]+")
 
 
+@lru_cache(maxsize=256)
+def _marker_regex(marker: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(marker)}\b")
+
+
 def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    markers = [h.lower() for h in rule.options["preferred_headings"]]
+    markers = [_marker_regex(h.lower()) for h in rule.options["preferred_headings"]]
     posting = ctx.posting
+    preferred: dict[int, bool] = {}  # by section
     for block in posting.body_blocks():
         text = block.text
-        heading = posting.sections[block.section].title.lower()
-        under_preferred = any(re.search(rf"\b{re.escape(m)}\b", heading) for m in markers)
+        if block.section not in preferred:
+            heading = posting.sections[block.section].title.lower()
+            preferred[block.section] = any(m.search(heading) for m in markers)
+        under_preferred = preferred[block.section]
         for clause in _CLAUSE.finditer(text):
             must = _MUST.search(clause.group())
             if not must:
