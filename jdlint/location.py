@@ -109,6 +109,16 @@ _NAME_RE = re.compile(
     )
     + r")\b"
 )
+# What a match of _CODE_RE or _NAME_RE holds after its city, found fast (a literal ","
+# starts it): those patterns are tried at every capitalised word, and most blocks have no
+# state after a comma.
+_STATE_AFTER_COMMA = re.compile(
+    r",\s*(?:"
+    + "|".join(sorted(set(US_STATES) | set(CA_PROVINCES)))
+    + "|"
+    + "|".join(re.escape(n) for n in set(US_STATES.values()) | set(CA_PROVINCES.values()))
+    + r")\b"
+)
 _REMOTE = re.compile(
     r"\bremote\b\s*(?:[(\-–—:,]\s*|\bin\s+the\s+|\bwithin\s+the\s+|\bin\s+)?"
     r"(?P<where>US|USA|U\.S\.A?\.?|United\s+States|Canada|UK|United\s+Kingdom)\b",
@@ -170,17 +180,20 @@ def parse(text: str, *, strict: bool = True) -> list[Location]:
     """Every place recognised in ``text``, in order. ``strict`` ignores ambiguous state
     codes ("Portland, OR") that have no ZIP code after them."""
     found: list[tuple[int, Location]] = []
-    for m in _REMOTE.finditer(text):
+    # Cheap tests first: each pattern below needs "remote", or a state after a comma.
+    remote = "remote" in text.lower()
+    state = _STATE_AFTER_COMMA.search(text) is not None
+    for m in _REMOTE.finditer(text) if remote else ():
         country = _country_of(m["where"])
         found.append(
             (m.start(), Location(None, None, country, True, m.group(0), m.start(), m.end()))
         )
-    for m in _REMOTE_ANYWHERE.finditer(text):
+    for m in _REMOTE_ANYWHERE.finditer(text) if remote else ():
         country = _country_of(m["where"])
         found.append(
             (m.start(), Location(None, None, country, True, m.group(0), m.start(), m.end()))
         )
-    for m in _CODE_RE.finditer(text):
+    for m in _CODE_RE.finditer(text) if state else ():
         code = m["code"]
         if strict and code in _AMBIGUOUS and not m["zip"]:
             continue
@@ -192,7 +205,7 @@ def parse(text: str, *, strict: bool = True) -> list[Location]:
                 Location(city, code, country, False, m.group(0).strip(), m.start(), m.end()),
             )
         )
-    for m in _NAME_RE.finditer(text):
+    for m in _NAME_RE.finditer(text) if state else ():
         code, country = _NAMES[m["state"].lower()]
         city = _trim_city(m["city"])
         found.append(
@@ -505,6 +518,9 @@ _EU_NAMES = "|".join(
     for n in sorted((n for names in EU_COUNTRIES.values() for n in names), key=len, reverse=True)
 )
 _EU_PLACE_RE = re.compile(_EU_CITY + r",\s*(?P<country>" + _EU_NAMES + r")(?![^\W\d_])")
+# What every match of _EU_PLACE_RE holds, found fast (a literal "," starts it): most text
+# names no European country after a comma, and the full pattern is tried at every word.
+_EU_COUNTRY_AFTER_COMMA = re.compile(r",\s*(?:" + _EU_NAMES + r")")
 _EU_REMOTE_RE = re.compile(
     r"\bremote\b\s*(?:[(\-–—:,]\s*|\bin\s+|\bwithin\s+|\bfrom\s+)?"
     r"(?P<where>" + _EU_NAMES + r")\b",
@@ -590,7 +606,10 @@ def exclusions(text: str) -> tuple[frozenset[str], list[tuple[int, int]]]:
     """The states and provinces ``text`` says a remote job is not open in, and where it
     says so: "remote, excluding HI, AK", "we cannot hire in Alaska or Hawaii"."""
     codes: set[str] = set()
-    spans = []
+    spans: list[tuple[int, int]] = []
+    # Every wording _EXCLUDE_RE knows starts with one of these words.
+    if _EXCLUDING_WORD.search(text) is None:
+        return frozenset(), spans
     for m in _EXCLUDE_RE.finditer(text):
         for t in _STATE_TOKEN_RE.finditer(m["list"]):
             word = t.group(0)
@@ -627,13 +646,14 @@ def _europe_and_exclusions(
         if not loc.remote and loc.city and loc.region and _names_a_state(loc):
             continue
         out.append((at, loc))
-    for m in _EU_PLACE_RE.finditer(text):
+    eu_places = _EU_PLACE_RE.finditer(text) if _EU_COUNTRY_AFTER_COMMA.search(text) else ()
+    for m in eu_places:
         city = _trim_city(m["city"])
         country = _COUNTRIES[m["country"].lower()]
         out.append(
             (m.start("city"), Location(city, None, country, False, m.group(0), m.start(), m.end()))
         )
-    for m in _EU_REMOTE_RE.finditer(text):
+    for m in _EU_REMOTE_RE.finditer(text) if "remote" in text.lower() else ():
         country = _COUNTRIES[m["where"].lower()]
         out.append((m.start(), Location(None, None, country, True, m.group(0), m.start(), m.end())))
     if _REMOTE_WORDS.search(text):
