@@ -170,19 +170,17 @@ def _is_path(name: str) -> bool:
 
 @dataclass
 class Tokens:
-    """A doc's tokens as plain lists (text, lower text, lower-case lemma), for checks that
-    walk every token: one Token object per token once, not once per check."""
+    """A doc's tokens as plain lists (text, character offset, lower text, lower-case
+    lemma), for checks that walk every token: one Token object per token once, not once
+    per check."""
 
     doc: Doc
     texts: list[str]
+    idxs: list[int]
     lows: list[str]
     lemmas: list[str]
     # Punctuation or white space (``Token.is_punct or Token.is_space``), by token.
     skip: list[bool]
-
-    def idx(self, i: int) -> int:
-        """Character offset of token ``i`` (asked for a finding's place only)."""
-        return int(self.doc[i].idx)
 
 
 # Whether a token text is punctuation or space: lexical (the same for every token with
@@ -235,13 +233,18 @@ class Analysis:
 
         def build() -> Tokens:
             doc = self.docs[block_index]
-            texts = [t.text for t in doc]
+            texts: list[str] = []
+            idxs: list[int] = []
+            for t in doc:
+                texts.append(t.text)
+                idxs.append(t.idx)
             if self.lemma_table is lemmas.TABLE:
                 lems = lemmas.lemmas_of(texts)
             else:
                 lems = [self.lemma(t) for t in doc]
             # spaCy's lower-case form (``Token.lower_``) is ``str.lower`` of the text.
-            return Tokens(doc, texts, [x.lower() for x in texts], lems, _skipped(doc, texts))
+            lows = [x.lower() for x in texts]
+            return Tokens(doc, texts, idxs, lows, lems, _skipped(doc, texts))
 
         return self.memo(("tokens", block_index), build)
 

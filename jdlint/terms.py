@@ -211,34 +211,41 @@ def _stream(doc: Doc, analysis: Analysis) -> Stream:
         starts.append(pos)
         ends.append(pos + len(piece))
 
+    # The doc's tokens as the analysis lists them (text, offset, lemma), read once.
+    tokens = analysis.tokens_of(doc) if hasattr(analysis, "tokens_of") else None
+    if tokens is None:
+        texts = [t.text for t in doc]
+        idxs = [t.idx for t in doc]
+        lems = [analysis.lemma(t) for t in doc]
+    else:
+        texts, idxs, lems = tokens.texts, tokens.idxs, tokens.lemmas
     # The common case, kept cheap: a plain ASCII word, its (lower text, lemma) looked up
     # once per distinct word when the lemmas come from jdlint's table (``_plain_forms``).
     table_lemmas = getattr(analysis, "lemma_table", None) is lemmas.TABLE
-    for t in doc:
-        text = t.text
+    for i, text in enumerate(texts):
         if text.isalpha() and text.isascii():
             if table_lemmas:
                 pair = _plain_memo.get(text) or _plain_forms(text)
                 n = len(forms)
                 forms.append(pair)
-                starts.append(t.idx)
-                ends.append(t.idx + len(text))
+                starts.append(idxs[i])
+                ends.append(idxs[i] + len(text))
                 group.append((n, n + 1))
                 continue
             # A trained pipeline's own lemma.
-            add(text, text, t.idx, analysis.lemma(t).replace("’", "'"))
+            add(text, text, idxs[i], lems[i].replace("’", "'"))
             group.append((len(forms) - 1, len(forms)))
             continue
         if text in _SKIP_CHARS:
             continue
         seen = fold(text)
-        if t.is_space or not seen or _SKIP.match(seen):
+        if text.isspace() or not seen or _SKIP.match(seen):
             continue
         if _plain(text):
-            add(text, seen, t.idx, analysis.lemma(t).replace("’", "'"))
+            add(text, seen, idxs[i], lems[i].replace("’", "'"))
             group.append((len(forms) - 1, len(forms)))
             continue
-        offset = t.idx
+        offset = idxs[i]
         for segment in _GLUE.split(text):
             if segment == "&":
                 add(segment, segment, offset, segment)

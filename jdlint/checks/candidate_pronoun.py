@@ -111,7 +111,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
                         referent = "role"
                 subject = subject or referent
                 if referent == "role":
-                    at = toks.idx(i)
+                    at = toks.idxs[i]
                     start, end = block.source_span(at, at + len(texts[i]))
                     yield rule.finding(start, end, suggestions=["you", "they"], pronoun=texts[i])
 
