@@ -73,6 +73,39 @@ _DEADLINE_WORDS = re.compile(
 )
 
 
+# A word every match of the pattern holds (lower case): an ASCII text without any of them
+# cannot match, and is not searched. (Non-ASCII text is always searched: under IGNORECASE
+# "ſ" matches "s" and "K" matches "k", which lower-casing does not see.)
+_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    EEO: (
+        "equal",
+        "eoe",
+        "eeo",
+        "e.o.e",
+        "affirmative",
+        "without",
+        "regardless",
+        "discriminate",
+        "welcome",
+        "encourage",
+        "disability",
+        "m/f/d/v",
+        "minorities",
+    ),
+    ACCOMMODATION: ("accommodation", "adjustment"),
+}
+
+
+def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)``, skipping text that lacks every word the pattern needs."""
+    needs = _NEEDS.get(pattern)
+    if needs is not None and text.isascii():
+        low = text.lower()
+        if not any(word in low for word in needs):
+            return None
+    return pattern.search(text)
+
+
 def _sentences(block: Block) -> Iterator[tuple[int, int]]:
     start = 0
     for m in re.finditer(r"[.!?](?:\s+|$)", block.text):
@@ -87,7 +120,7 @@ def find_first(
 ) -> tuple[Block, re.Match[str]] | None:
     def build() -> tuple[Block, re.Match[str]] | None:
         for block in posting.blocks if headings else posting.body_blocks():
-            m = pattern.search(block.text)
+            m = search(pattern, block.text)
             if m:
                 return block, m
         return None
@@ -105,7 +138,7 @@ def is_boilerplate(block: Block, section_key: str | None) -> bool:
         return True
     first = next(_sentences(block), (0, len(block.text)))
     head = block.text[first[0] : first[1]]
-    return bool(EEO.search(head) or LEGAL.search(head))
+    return bool(search(EEO, head) or LEGAL.search(head))
 
 
 def has_eeo(posting: Posting) -> bool:

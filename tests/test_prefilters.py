@@ -1,0 +1,155 @@
+"""Cheap tests that spare a costly pattern must never change what the pattern finds.
+
+Each prefilter (a word list, a literal-led pattern, an index of first words) is compared
+with the full search it guards, on wordings of every alternative the pattern knows and on
+near misses.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from jdlint import location, statements, terms
+
+EEO_WORDINGS = [
+    "We are an Equal Opportunity Employer.",
+    "An equal-employment opportunity employer.",
+    "Equal opportunities for all.",
+    "EOE, including disability and veterans.",
+    "EEO employer.",
+    "E.O.E. M/F/D/V",
+    "We are an affirmative action employer.",
+    "Applicants are considered without regard to race or religion.",
+    "without regard to an applicant's disability",
+    "regardless of their background",
+    "We do not discriminate on the basis of age.",
+    "Our company will not discriminate against anyone.",
+    "We welcome applications from all sections of the community.",
+    "We encourage applicants from everyone.",
+    "We are committed to equality and diversity.",
+    "committed to promoting equality",
+    "equality, diversity and inclusion",
+    "A Disability Confident employer.",
+    "Minorities/Females/Disabled/Veterans",
+    # near misses: words of the list with no statement
+    "Equal pay reviews happen yearly.",
+    "Work without supervision.",
+    "We welcome you to our team.",
+    "Disability insurance is provided.",
+    "No statement here at all.",
+    # non-ASCII text is always searched in full
+    "An equal opportunity employer ſince 1990.",
+    "WE DO NOT DI\u017fCRIMINATE.",
+]
+
+ACCOMMODATION_WORDINGS = [
+    "Reasonable accommodations are available.",
+    "We make reasonable adjustments for interviews.",
+    "If you need an accommodation, tell us.",
+    "Candidates may request any adjustments.",
+    "Accommodation is available on request.",
+    "Accommodations during the interview are offered.",
+    "ask for an accommodation in the application",
+    "Accommodation and travel are paid.",  # a near miss
+    "Flexible hours and a parking space.",
+]
+
+
+@pytest.mark.parametrize("text", EEO_WORDINGS)
+def test_eeo_prefilter_finds_what_the_pattern_finds(text: str) -> None:
+    full = statements.EEO.search(text)
+    fast = statements.search(statements.EEO, text)
+    assert (full and full.span()) == (fast and fast.span())
+
+
+@pytest.mark.parametrize("text", ACCOMMODATION_WORDINGS)
+def test_accommodation_prefilter_finds_what_the_pattern_finds(text: str) -> None:
+    full = statements.ACCOMMODATION.search(text)
+    fast = statements.search(statements.ACCOMMODATION, text)
+    assert (full and full.span()) == (fast and fast.span())
+
+
+def test_the_wordings_cover_matches_and_misses() -> None:
+    """The lists above hold both kinds, so the comparison can fail either way."""
+    found = [statements.EEO.search(t) is not None for t in EEO_WORDINGS]
+    assert any(found) and not all(found)
+    found = [statements.ACCOMMODATION.search(t) is not None for t in ACCOMMODATION_WORDINGS]
+    assert any(found) and not all(found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Remote - US", [(None, None, "US", True)]),
+        ("Fully remote, anywhere in the United States", [(None, None, "US", True)]),
+        ("Boston, MA 02110", [("Boston", "MA", "US", False)]),
+        ("Portland, Oregon", [("Portland", "OR", "US", False)]),
+        ("Toronto, ON M5V 2T6", [("Toronto", "ON", "CA", False)]),
+        ("Toronto, ON", []),  # "ON" alone may be the word "on"
+        ("Berlin, Germany", [("Berlin", None, "DE", False)]),
+        ("Remote in Germany", [(None, None, "DE", True)]),
+        ("Boston MA", []),  # no comma: no place by the comma patterns
+        ("Seeing patients, families and carers.", []),
+    ],
+)
+def test_places_are_read_with_the_cheap_tests_in_front(text: str, expected: list) -> None:
+    got = [(p.city, p.region, p.country, p.remote) for p in location.parse(text)]
+    assert got == expected
+
+
+def test_excluded_states_need_an_excluding_word() -> None:
+    codes, spans = location.exclusions("Remote, excluding HI, AK")
+    assert codes == {"HI", "AK"} and spans
+    codes, spans = location.exclusions("We cannot hire in Alaska or Hawaii.")
+    assert codes == {"AK", "HI"}
+    assert location.exclusions("Remote, open in HI, AK") == (frozenset(), [])
+
+
+def _slow_phrase_spans(text: str, phrases: list[str]) -> list[tuple[int, int]]:
+    """phrase_spans without the first-word index: every phrase's expression tried."""
+    low = text.lower().replace("’", "'")
+    spans = []
+    for phrase in phrases:
+        p = phrase.lower().replace("’", "'")
+        if not p:
+            continue
+        regex = re.compile(r"(?<!\w)" + re.escape(p).replace(r"\ ", r"[\s\-]+") + r"(?!\w)")
+        spans += [(m.start(), m.end()) for m in regex.finditer(low)]
+    return spans
+
+
+LONG_LIST = [
+    "competitive salary",
+    "competitive-pay",
+    "time-sensitive",
+    "clients' independence",
+    " leading space",
+    "team leader",
+    "Leaders",
+    "kind of",
+    "active  listening",
+    "café culture",
+    "401k match",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We offer a competitive salary and a competitive-pay review.",
+        "Time-sensitive work; promote clients' independence.",
+        "Our team leader and other leaders, kind of.",
+        "Practise active listening in our café culture with a 401k match.",
+        "A competitive salaries list: none of these phrases, leadership only.",
+        "Teamleader leadersh kindof",
+        "Join a  leading space for care.",
+    ],
+)
+def test_a_long_phrase_list_finds_what_every_phrase_finds(text: str) -> None:
+    assert len(LONG_LIST) > terms._LONG_LIST  # the index is in play
+    assert sorted(terms.phrase_spans(text, LONG_LIST)) == sorted(
+        _slow_phrase_spans(text, LONG_LIST)
+    )
