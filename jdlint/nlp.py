@@ -72,14 +72,20 @@ def _build(name: str) -> Language:
 
 # A token with a digit that ends in a full stop: no token holds whitespace, so the text
 # then has a digit and, later in the same run of non-space characters, a full stop.
-_FIGURE_END = re.compile(r"\d\S*\.")
+_FIGURE_END = re.compile(r"\d[^\s.]*\.")
+# ``analyse`` tests the block's text itself and says so in ``Doc.user_data`` (building
+# ``Doc.text`` again from the tokens costs more than the test).
+_FIGURES = "jdlint.figure_ends"
 
 
 def _figure_ends(doc: Doc) -> Doc:
     """ "... dental and 401K. We also offer ...": the tokenizer keeps "401K." whole, so the
     sentencizer never sees its full stop. A figure that ends in one ends the sentence
     when a capitalised word follows."""
-    if _FIGURE_END.search(doc.text) is None:
+    figures = doc.user_data.get(_FIGURES)
+    if figures is None:  # a doc not made by ``analyse``
+        figures = _FIGURE_END.search(doc.text) is not None
+    if not figures:
         return doc  # most blocks: no token to look at
     for tok, nxt in itertools.pairwise(doc):
         text = tok.text
@@ -286,7 +292,12 @@ def analyse(posting: Posting, factory: Any = None) -> Analysis:
         # The blank pipeline (sentencizer and lookup lemmas) is linear in the text, and the
         # posting is already under max-file-size.
         nlp.max_length = longest + 1
-    docs = list(nlp.pipe(b.text for b in posting.blocks))
+    made = []
+    for b in posting.blocks:
+        doc = nlp.make_doc(b.text)
+        doc.user_data[_FIGURES] = _FIGURE_END.search(b.text) is not None
+        made.append(doc)
+    docs = list(nlp.pipe(made))
     return Analysis(docs, trained=trained, lemma_table=None if trained else _lookup_table(nlp))
 
 

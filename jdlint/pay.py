@@ -16,6 +16,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
+from .prefilter import lacks
+
 CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR"}
 _CODES = r"USD|CAD|GBP|EUR|AUD|NZD"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -70,6 +72,18 @@ VAGUE = re.compile(
     r"commensurate\s+with\s+(?:experience|qualifications)|based\s+on\s+experience|negotiable|"
     r"market[- ]rate)\b",
     re.I,
+)
+
+# A word every match of VAGUE holds (``prefilter.lacks``).
+_VAGUE_NEEDS = (
+    "competitive",
+    "negotiable",
+    "doe",
+    "doq",
+    "tbd",
+    "experience",
+    "commensurate",
+    "market",
 )
 
 
@@ -159,6 +173,8 @@ def find(text: str) -> list[Pay]:
     if not _DIGIT.search(text):
         # No figure: only the vague words can be here, and the figure patterns (tried at
         # every character) are most of the cost on the many blocks that state no pay.
+        if lacks(text, _VAGUE_NEEDS):
+            return []
         return [
             Pay("vague", m.group(0), start=m.start(), end=m.end()) for m in VAGUE.finditer(text)
         ]
@@ -233,7 +249,7 @@ def find(text: str) -> list[Pay]:
         singles_reach = max(singles_reach, end)
     taken = _merged(ranges + singles)
     taken_starts = [a for a, _ in taken]
-    for m in VAGUE.finditer(text):
+    for m in () if lacks(text, _VAGUE_NEEDS) else VAGUE.finditer(text):
         if not _overlaps(taken_starts, taken, m.start(), m.end()):
             found.append(Pay("vague", m.group(0), start=m.start(), end=m.end()))
     found.sort(key=lambda p: p.start)

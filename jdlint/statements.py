@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from .posting import Block, Posting
+from .prefilter import lacks
 
 EEO = re.compile(
     r"\b(equal(?:[- ]employment)?[- ]opportunit(?:y|ies)|EOE|EEO|E\.O\.E\.?|"
@@ -73,9 +74,7 @@ _DEADLINE_WORDS = re.compile(
 )
 
 
-# A word every match of the pattern holds (lower case): an ASCII text without any of them
-# cannot match, and is not searched. (Non-ASCII text is always searched: under IGNORECASE
-# "ſ" matches "s" and "K" matches "k", which lower-casing does not see.)
+# A word every match of the pattern holds (``prefilter.lacks``).
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     EEO: (
         "equal",
@@ -99,10 +98,8 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """``pattern.search(text)``, skipping text that lacks every word the pattern needs."""
     needs = _NEEDS.get(pattern)
-    if needs is not None and text.isascii():
-        low = text.lower()
-        if not any(word in low for word in needs):
-            return None
+    if needs is not None and lacks(text, needs):
+        return None
     return pattern.search(text)
 
 

@@ -153,3 +153,33 @@ def test_a_long_phrase_list_finds_what_every_phrase_finds(text: str) -> None:
     assert sorted(terms.phrase_spans(text, LONG_LIST)) == sorted(
         _slow_phrase_spans(text, LONG_LIST)
     )
+
+
+VAGUE_WORDINGS = [
+    "Competitive pay and benefits.",
+    "competitive base pay",
+    "Salary is negotiable.",
+    "Compensation DOE.",
+    "Pay: TBD",
+    "Wage DOQ",
+    "Pay depending on experience.",
+    "dependent on experience",
+    "Commensurate with qualifications.",
+    "Based on experience.",
+    "At market-rate.",
+    "market rate pay",
+    "Salary is $50,000 and negotiable.",  # a figure and a vague word
+    "Competitive advantage in the market.",  # near misses
+    "Pay is weekly.",
+    "No pay words at all.",
+    "Pay: TBD \u212a",  # non-ASCII: searched in full
+]
+
+
+@pytest.mark.parametrize("text", VAGUE_WORDINGS)
+def test_vague_pay_prefilter_finds_what_the_pattern_finds(text: str) -> None:
+    from jdlint import pay
+
+    full = [(m.start(), m.end()) for m in pay.VAGUE.finditer(text)]
+    found = [(p.start, p.end) for p in pay.find(text) if p.kind == "vague"]
+    assert found == full or (found and set(found) <= set(full))
