@@ -92,6 +92,34 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
         "minorities",
     ),
     ACCOMMODATION: ("accommodation", "adjustment"),
+    LEGAL: (
+        "privacy",
+        "personal",
+        "protection",
+        "gdpr",
+        "ccpa",
+        "verify",
+        "will",
+        "drug",
+        "background",
+        "criminal",
+        "nondiscrimination",
+        "chance",
+        "conviction",
+        "americans",
+        "title",
+        "ofccp",
+        "vevraa",
+        "503",
+        "acknowledge",
+        "certify",
+        "understand",
+        "consent",
+        "equity",
+        "transparency",
+        "faith",
+        "agree",
+    ),
 }
 
 
@@ -103,9 +131,12 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return pattern.search(text)
 
 
+_SENTENCE_END = re.compile(r"[.!?](?:\s+|$)")
+
+
 def _sentences(block: Block) -> Iterator[tuple[int, int]]:
     start = 0
-    for m in re.finditer(r"[.!?](?:\s+|$)", block.text):
+    for m in _SENTENCE_END.finditer(block.text):
         yield start, m.end()
         start = m.end()
     if start < len(block.text):
@@ -135,7 +166,7 @@ def is_boilerplate(block: Block, section_key: str | None) -> bool:
         return True
     first = next(_sentences(block), (0, len(block.text)))
     head = block.text[first[0] : first[1]]
-    return bool(search(EEO, head) or LEGAL.search(head))
+    return bool(search(EEO, head) or search(LEGAL, head))
 
 
 def has_eeo(posting: Posting) -> bool:

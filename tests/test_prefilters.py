@@ -183,3 +183,42 @@ def test_vague_pay_prefilter_finds_what_the_pattern_finds(text: str) -> None:
     full = [(m.start(), m.end()) for m in pay.VAGUE.finditer(text)]
     found = [(p.start, p.end) for p in pay.find(text) if p.kind == "vague"]
     assert found == full or (found and set(found) <= set(full))
+
+
+LEGAL_WORDINGS = [
+    "Read our privacy policy.",
+    "We process personal data lawfully.",
+    "Data protection applies.",
+    "GDPR and CCPA notices.",
+    "We participate in E-Verify.",
+    "Employment is at-will.",
+    "A drug-free workplace.",
+    "Subject to a background check.",
+    "A criminal record check is required.",
+    "Pay Transparency Nondiscrimination Provision",
+    "We follow Fair Chance hiring.",
+    "Conviction records are considered.",
+    "Americans with Disabilities Act",
+    "Title VII of the Civil Rights Act",
+    "OFCCP and VEVRAA and Section 503",
+    "I hereby certify that this is true.",
+    "I understand the terms.",
+    "Under pay transparency laws the range is given.",
+    "The employer in good faith believes the range is accurate.",
+    "By applying, you agree to the terms.",
+    "Care planning with clients and families.",  # near misses
+    "We will review your application.",
+    "Personal growth matters.",
+]
+
+
+@pytest.mark.parametrize("text", LEGAL_WORDINGS)
+def test_legal_prefilter_finds_what_the_pattern_finds(text: str) -> None:
+    full = statements.LEGAL.search(text)
+    fast = statements.search(statements.LEGAL, text)
+    assert (full and full.span()) == (fast and fast.span())
+
+
+def test_legal_wordings_cover_matches_and_misses() -> None:
+    found = [statements.LEGAL.search(t) is not None for t in LEGAL_WORDINGS]
+    assert found.count(False) >= 3 and found.count(True) >= 18

@@ -260,6 +260,12 @@ def _numbered(line: str) -> list[int]:
     return chain if len(chain) >= 2 else []
 
 
+# A lower-case letter then a capital starting a word: "ExperienceThree". (Led by the
+# letter, not a look-behind, so the search skips ahead to candidates.)
+_CAMEL_JOIN = re.compile(r"[a-z](?=[A-Z](?:[a-z]|\s|$))")
+_COLON = re.compile(r":(?!//)")
+
+
 def _glued_headings(line: str, vocab: SectionVocabulary, lead: int) -> Iterator[tuple[int, int]]:
     """Headings run into the text around them: "...patients.ESSENTIAL DUTIES:* Assess",
     "About the Role:As the ...", "Professional ExperienceThree years ...".
@@ -267,7 +273,7 @@ def _glued_headings(line: str, vocab: SectionVocabulary, lead: int) -> Iterator[
     ``lead`` is where the text after a leading bullet starts: a label there ("• Education:
     a degree ...") belongs to its item, unless nothing follows it ("• Nice to have:").
     """
-    for m in re.finditer(r":(?!//)", line):
+    for m in _COLON.finditer(line):
         colon = m.start()
         if colon and line[colon - 1].isdigit() and line[colon + 1 : colon + 2].isdigit():
             continue  # a time, 9:00
@@ -285,13 +291,14 @@ def _glued_headings(line: str, vocab: SectionVocabulary, lead: int) -> Iterator[
         at_line_start = not line[:start].strip(" \t*-•·▪◦●○■‣➢➤►✓✔–")
         if _names_section(phrase, vocab, strict=not at_line_start):
             yield start, colon + 1
-    for m in re.finditer(r"(?<=[a-z])(?=[A-Z](?:[a-z]|\s|$))", line):
-        start = _title_run_start(line, m.start())
+    for m in _CAMEL_JOIN.finditer(line):
+        at = m.start() + 1  # between the lower-case letter and the capital
+        start = _title_run_start(line, at)
         if start is None:
             continue
-        phrase = line[start : m.start()]
+        phrase = line[start:at]
         if 1 <= len(phrase.split()) <= 6 and _names_section(phrase, vocab, strict=False):
-            yield start, m.start()
+            yield start, at
 
 
 def _phrase_start(line: str, colon: int) -> int | None:
