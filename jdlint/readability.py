@@ -104,13 +104,15 @@ def scored(block: Block) -> bool:
 
 
 _LABEL = re.compile(r"^[^:.!?]{1,40}:\s*")
+_ITEM_SEP = re.compile(r"[,;]")
+_INNER_SENTENCE = re.compile(r"[.!?]\s+\S")
 
 
 def _term_list(text: str) -> bool:
     """Comma after comma of a few words each, with no sentence inside: terms, not prose."""
     body = _LABEL.sub("", text.strip(), count=1)
-    items = [i for i in re.split(r"[,;]", body) if i.strip()]
-    if len(items) < 5 or re.search(r"[.!?]\s+\S", body):
+    items = [i for i in _ITEM_SEP.split(body) if i.strip()]
+    if len(items) < 5 or _INNER_SENTENCE.search(body):
         return False
     return sum(count_words(i) for i in items) / len(items) <= 3
 
