@@ -146,15 +146,20 @@ def _sentences(block: Block) -> Iterator[tuple[int, int]]:
 def find_first(
     posting: Posting, pattern: re.Pattern[str], *, headings: bool = False
 ) -> tuple[Block, re.Match[str]] | None:
-    def build() -> tuple[Block, re.Match[str]] | None:
-        for block in posting.blocks if headings else posting.body_blocks():
-            m = search(pattern, block.text)
-            if m:
-                return block, m
-        return None
+    blocks = posting.blocks if headings else posting.body_blocks()
 
-    # Several rules ask for the same statement: the posting is searched once.
-    return posting.memo(("statements.find_first", pattern, headings), build)
+    def build() -> int | None:
+        return next((i for i, b in enumerate(blocks) if search(pattern, b.text)), None)
+
+    # Several rules ask for the same statement: the posting is searched once, and the
+    # memo keeps the block's place (a report travels between processes with its posting,
+    # and a match object cannot be pickled).
+    at = posting.memo(("statements.find_first", pattern.pattern, headings), build)
+    if at is None:
+        return None
+    m = pattern.search(blocks[at].text)
+    assert m is not None
+    return blocks[at], m
 
 
 def is_boilerplate(block: Block, section_key: str | None) -> bool:
