@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import location as loc_mod
 from .errors import ConfigError
+from .terms import positions_by_form
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -267,12 +268,7 @@ class _Words:
         self.titles: tuple[Slot, ...] | None = None
         self.in_title: set[int] | None = None
         self.forms, self.index = _forms(sent, analysis)
-        where: dict[str, list[int]] = {}
-        for i, (low, lemma) in enumerate(self.forms):
-            where.setdefault(low, []).append(i)
-            if lemma != low:
-                where.setdefault(lemma, []).append(i)
-        self.where = where
+        self.where = positions_by_form(self.forms)
 
 
 def _words_of(sent: Span, analysis: Analysis) -> _Words:

@@ -142,12 +142,7 @@ class Stream:
     def where(self) -> dict[str, list[int]]:
         """Token positions by form (lower text or lemma), ascending, built once."""
         if self._where is None:
-            where: dict[str, list[int]] = {}
-            for i, (low, lemma) in enumerate(self.forms):
-                where.setdefault(low, []).append(i)
-                if lemma != low:
-                    where.setdefault(lemma, []).append(i)
-            self._where = where
+            self._where = positions_by_form(self.forms)
         return self._where
 
     def spans_of(self, phrase: str) -> list[tuple[int, int]]:
@@ -166,6 +161,27 @@ class Stream:
         first = bisect_left(self.starts, start)
         k = bisect_left(self.hidden, first)
         return k < len(self.hidden) and self.starts[self.hidden[k]] < end
+
+
+def positions_by_form(forms: list[tuple[str, str]]) -> dict[str, list[int]]:
+    """Token positions by form (lower text, and lemma where it differs), ascending."""
+    where: dict[str, list[int]] = {}
+    get = where.get
+    for i, (low, lemma) in enumerate(forms):
+        # (``get`` then a new list only for a new form: ``setdefault`` would make a list
+        # for every token.)
+        at = get(low)
+        if at is None:
+            where[low] = [i]
+        else:
+            at.append(i)
+        if lemma != low:
+            at = get(lemma)
+            if at is None:
+                where[lemma] = [i]
+            else:
+                at.append(i)
+    return where
 
 
 def stream(doc: Doc, analysis: Analysis) -> Stream:
@@ -321,7 +337,9 @@ def find_all(s: Stream, pattern: tuple[Word, ...]) -> list[tuple[int, int]]:
         candidates: Any = range(len(s.forms))
     else:
         where = s.where()
-        found = [where[f] for f in first if f in where]
+        found = [
+            where[f] for f in (first & where.keys() if len(first) > 4 else first) if f in where
+        ]
         if not found:
             return out
         candidates = found[0] if len(found) == 1 else sorted({i for f in found for i in f})
