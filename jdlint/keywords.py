@@ -107,10 +107,12 @@ def block_tokens(ctx: Context, block_index: int) -> list[tuple[str, str, int, in
     analysis = ctx.analysis
 
     def build() -> list[tuple[str, str, int, int]]:
+        toks = analysis.tokens(block_index)
+        texts, idxs, lows, lems = toks.texts, toks.idxs, toks.lows, toks.lemmas
         return [
-            (t.lower_, analysis.lemma(t), t.idx, t.idx + len(t.text))
-            for t in analysis.doc(block_index)
-            if not (t.is_punct or t.is_space)
+            (lows[i], lems[i], idxs[i], idxs[i] + len(texts[i]))
+            for i, skip in enumerate(toks.skip)
+            if not skip
         ]
 
     return analysis.memo(("keywords.block_tokens", block_index), build)

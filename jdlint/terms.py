@@ -363,6 +363,7 @@ class PatternSet:
         self.compiled = [compile_pattern(p) for p in patterns]
         self.by_first: dict[str, list[int]] = {}
         self.always: list[int] = []  # every word optional: no index can rule them out
+        self._all_forms: frozenset[str] | None = None
         for i, pat in enumerate(self.compiled):
             first = _first_forms(pat)
             if first is None:
@@ -370,6 +371,12 @@ class PatternSet:
             else:
                 for form in first:
                     self.by_first.setdefault(form, []).append(i)
+
+    def all_forms(self) -> frozenset[str]:
+        """Every word form any of the patterns uses (built once)."""
+        if self._all_forms is None:
+            self._all_forms = frozenset(f for pat in self.compiled for w in pat for f in w.forms)
+        return self._all_forms
 
     def by_block(self, analysis: Analysis) -> dict[int, list[int]]:
         """``candidates`` for every block of the posting at once, by block index (blocks

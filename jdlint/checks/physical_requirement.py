@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from .. import location, statements, terms
@@ -216,7 +217,7 @@ def _matches(
         )
     ]
     index = terms.pattern_set(tuple(p for _, p in flat))
-    frame = _Frame(tuple(opts["framing"]), _vocabulary(entries))
+    frame = _frame(tuple(opts["framing"]), index.all_forms())
     allowed = list(ctx.settings["config"].get("allow", []))
     analysis = ctx.analysis
     by_block = index.by_block(analysis)
@@ -326,15 +327,11 @@ class _Frame:
 _BRIDGE = frozenset({"to", "be", "of", "and", "or", "/", "&", "also", "perform", "do"})
 
 
-def _vocabulary(entries: list[dict]) -> frozenset[str]:
-    """Every word form the physical patterns use, for walking back over a list of them."""
-    words: set[str] = set()
-    for entry in entries:
-        patterns = [entry["pattern"]] if isinstance(entry["pattern"], str) else entry["pattern"]
-        for p in patterns:
-            for w in terms.compile_pattern(p):
-                words |= w.forms
-    return frozenset(words)
+@lru_cache(maxsize=64)
+def _frame(framing: tuple[str, ...], vocabulary: frozenset[str]) -> _Frame:
+    """The ``_Frame`` of these framing words over these physical words (every word form
+    the physical patterns use, for walking back over a list of them), built once."""
+    return _Frame(framing, vocabulary)
 
 
 def _essential(ctx: Context, block: Any, phrases: list[str]) -> bool:
