@@ -1,30 +1,36 @@
-"""Report formats. Each reporter writes a whole run's reports to a stream."""
+"""Report formats. Each reporter writes a whole run's reports to a stream.
+
+A reporter's module is imported when its format is written: a text run never imports
+the SARIF or HTML reporters (nor Jinja2, which the HTML report uses).
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from ..engine import FileReport
-from . import github, gitlab, json_report, sarif, text
+if TYPE_CHECKING:
+    from ..engine import FileReport
 
-Reporter = Callable[[list[FileReport], IO[str], dict], None]
+Reporter = Callable[[list["FileReport"], IO[str], dict], None]
 
 
-def _write_html(reports: list[FileReport], out: IO[str], options: dict) -> None:
-    """The HTML report; Jinja2 is imported only when that report is asked for."""
-    from . import html
+def _lazy(module: str) -> Reporter:
+    def write(reports: list[FileReport], out: IO[str], options: dict) -> None:
+        importlib.import_module(f"{__name__}.{module}").write(reports, out, options)
 
-    html.write(reports, out, options)
+    write.__name__ = f"write_{module}"
+    return write
 
 
 REPORTERS: dict[str, Reporter] = {
-    "text": text.write,
-    "json": json_report.write,
-    "sarif": sarif.write,
-    "github": github.write,
-    "gitlab": gitlab.write,
-    "html": _write_html,
+    "text": _lazy("text"),
+    "json": _lazy("json_report"),
+    "sarif": _lazy("sarif"),
+    "github": _lazy("github"),
+    "gitlab": _lazy("gitlab"),
+    "html": _lazy("html"),
 }
 
 
