@@ -355,3 +355,41 @@ def test_cached_hyphenation_patterns_are_pyphens_own(own_cache: Path) -> None:
         for word in ("hyphenation", "coordinate", "psychiatric", "a"):
             assert dic.positions(word) == pyphen.Pyphen(filename=path, cache=False).positions(word)
     assert list(own_cache.glob("hyphenation-*.json"))
+
+
+# -- the collector -------------------------------------------------------------------------
+
+
+def test_the_library_leaves_the_collector_alone() -> None:
+    import gc
+
+    loaded = _modules_after(
+        "import gc\n"
+        "from jdlint.config import from_dict\n"
+        "from jdlint.engine import Linter\n"
+        "Linter(from_dict({'select': ['S101']})).lint_text('# Case Manager\\n\\nWe help.\\n', 'a.md')\n"
+        "assert gc.isenabled() and gc.get_freeze_count() == 0\n"
+    )
+    assert "jdlint.engine" in loaded
+    assert gc.isenabled()
+
+
+def test_the_command_turns_the_collector_back_on_before_linting() -> None:
+    script = (
+        "import gc, sys\n"
+        "from jdlint import engine, startup\n"
+        "seen = []\n"
+        "lint = engine.Linter._lint\n"
+        "def spy(self, *args):\n"
+        "    seen.append((gc.isenabled(), gc.get_freeze_count() > 0))\n"
+        "    return lint(self, *args)\n"
+        "engine.Linter._lint = spy\n"
+        f"sys.argv = ['jdlint', '--select', 'S101', {str(POSTING)!r}]\n"
+        "from jdlint.__main__ import run\n"
+        "try:\n    run()\nexcept SystemExit:\n    pass\n"
+        "print(seen)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[(True, True)]"

@@ -6,7 +6,6 @@ the SARIF or HTML reporters (nor Jinja2, which the HTML report uses).
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Mapping
 from typing import IO, TYPE_CHECKING
 
@@ -16,21 +15,50 @@ if TYPE_CHECKING:
 Reporter = Callable[[list["FileReport"], IO[str], dict], None]
 
 
-def _lazy(module: str) -> Reporter:
-    def write(reports: list[FileReport], out: IO[str], options: dict) -> None:
-        importlib.import_module(f"{__name__}.{module}").write(reports, out, options)
+# Each imports its module when called: a text run never imports the SARIF or HTML reporters.
+def _text(reports: list[FileReport], out: IO[str], options: dict) -> None:
+    from . import text
 
-    write.__name__ = f"write_{module}"
-    return write
+    text.write(reports, out, options)
+
+
+def _json(reports: list[FileReport], out: IO[str], options: dict) -> None:
+    from . import json_report
+
+    json_report.write(reports, out, options)
+
+
+def _sarif(reports: list[FileReport], out: IO[str], options: dict) -> None:
+    from . import sarif
+
+    sarif.write(reports, out, options)
+
+
+def _github(reports: list[FileReport], out: IO[str], options: dict) -> None:
+    from . import github
+
+    github.write(reports, out, options)
+
+
+def _gitlab(reports: list[FileReport], out: IO[str], options: dict) -> None:
+    from . import gitlab
+
+    gitlab.write(reports, out, options)
+
+
+def _html(reports: list[FileReport], out: IO[str], options: dict) -> None:
+    from . import html
+
+    html.write(reports, out, options)
 
 
 REPORTERS: dict[str, Reporter] = {
-    "text": _lazy("text"),
-    "json": _lazy("json_report"),
-    "sarif": _lazy("sarif"),
-    "github": _lazy("github"),
-    "gitlab": _lazy("gitlab"),
-    "html": _lazy("html"),
+    "text": _text,
+    "json": _json,
+    "sarif": _sarif,
+    "github": _github,
+    "gitlab": _gitlab,
+    "html": _html,
 }
 
 
