@@ -49,8 +49,10 @@ def _patterns(pyphen: Any, path: Any) -> dict[str, tuple[int, tuple[int, ...]]] 
     if stored is not None:
         try:
             tags, starts, digits = stored
+            # 11,000 patterns share 720 digit strings: each is made into numbers once.
+            numbers = {d: tuple(map(int, d)) for d in set(digits)}
             return {
-                tag: (start, tuple(map(int, values)))
+                tag: (start, numbers[values])
                 for tag, start, values in zip(tags, starts, digits, strict=True)
             }
         except (TypeError, ValueError):
