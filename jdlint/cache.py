@@ -65,10 +65,12 @@ def code_stamp() -> str:
     return ";".join(sorted(parts))
 
 
-def key(*parts: str | bytes) -> str:
-    """A hash of ``parts`` with jdlint's version, the code stamp and the cache format."""
+def key(*parts: str | bytes, code: bool = True) -> str:
+    """A hash of ``parts`` with jdlint's version and the cache format, and with ``code``
+    the code stamp (for what jdlint's modules decide, such as a pack's validated options;
+    a copy of a data file does not depend on them)."""
     h = hashlib.sha256()
-    for part in (__version__, str(FORMAT), code_stamp(), *parts):
+    for part in (__version__, str(FORMAT), code_stamp() if code else "", *parts):
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
         # Length-prefixed, so ("ab", "c") and ("a", "bc") differ.
         h.update(len(data).to_bytes(8, "little"))

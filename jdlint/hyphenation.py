@@ -44,7 +44,7 @@ def _patterns(pyphen: Any, path: Any) -> dict[str, tuple[int, tuple[int, ...]]] 
         data = path.read_bytes()
     except (OSError, AttributeError):
         return None
-    digest = cache.key(_NAME, str(pyphen.__version__), str(path), data)
+    digest = cache.key(_NAME, str(pyphen.__version__), str(path), data, code=False)
     stored = cache.read(_NAME, digest)
     if stored is not None:
         try:

@@ -137,7 +137,9 @@ def _open_index() -> _Index | None:
         st = path.stat()
     except OSError:
         return None
-    digest = cache.key(_INDEX_NAME, str(path), str(st.st_size), str(st.st_mtime_ns))
+    digest = cache.key(
+        _INDEX_NAME, _INDEX_MAGIC, str(path), str(st.st_size), str(st.st_mtime_ns), code=False
+    )
     found = cache.find_file(_INDEX_NAME, digest, ".tsv")
     if found is not None:
         try:
