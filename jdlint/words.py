@@ -101,6 +101,8 @@ class _Index:
             start = lo if newline < 0 else newline + 1  # the start of the line holding mid
             end = m.find(b"\n", start)
             tab = m.find(b"\t", start, end)
+            if tab < 0:
+                raise ValueError("a line of the word index without a tab")
             key = m[start:tab]
             if key == target:
                 return float(m[tab + 1 : end])
@@ -176,7 +178,11 @@ def zipf(word: str) -> float:
     _lookups += 1
     if _index is None or _lookups > FULL_TABLE_AFTER:
         return _table().get(word, 0.0)
-    value = _index.get(word)
+    try:
+        value = _index.get(word)
+    except ValueError:  # a line that is not "word<TAB>number": the file was damaged
+        _index = None
+        return _table().get(word, 0.0)
     if len(_memo) >= MEMO_SIZE:
         _memo.clear()
     _memo[word] = value

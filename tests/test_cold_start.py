@@ -329,6 +329,21 @@ def test_a_truncated_word_index_is_written_again(own_cache: Path) -> None:
         words.forget()
 
 
+def test_a_damaged_word_index_falls_back_to_the_table(own_cache: Path) -> None:
+    words.forget()
+    try:
+        words.zipf("the")
+        (index,) = own_cache.glob("wordfreq-*.tsv")
+        data = index.read_bytes()
+        header = data.index(b"\n") + 1
+        index.write_bytes(data[:header] + data[header:].replace(b"\t", b" "))  # same length
+        words.forget()
+        assert words.zipf("passionate") == words._table()["passionate"]
+        assert words.zipf("caseload") == words._table()["caseload"]
+    finally:
+        words.forget()
+
+
 def test_many_look_ups_load_the_whole_table(monkeypatch: pytest.MonkeyPatch) -> None:
     words.forget()
     monkeypatch.setattr(words, "FULL_TABLE_AFTER", 3)
