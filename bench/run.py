@@ -13,7 +13,10 @@ or the children's CPU time for whole processes) is given beside wall time.
   stages       exclusive CPU milliseconds per posting by stage (reading, spaCy, each rule
                kind, readability, reporting), on fresh postings never linted before
   cold start   ``jdlint posting.md`` as a whole process beside ``python -c "import spacy;
-               spacy.blank('en')"``, median of --runs, interleaved
+               spacy.blank('en')"``, median of --runs, interleaved, with jdlint's user
+               cache filled (jdlint/cache.py) and its bytecode compiled (as pip installs
+               it); beside them a source checkout without bytecode, and apart the first
+               run of a version, which finds the cache empty
   jobs         ``jdlint --jobs 0`` beside ``--jobs 1`` on 4, 16 and 400 files
   streaming    ``jdlint --jsonl --jobs 2`` on two stream lengths: peak memory and its slope
   install      ``du -sm`` of a fresh virtual environment with jdlint installed (--install)
@@ -161,11 +164,13 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed_process(args: list[str], cwd: Path = ROOT) -> tuple[float, float]:
+def timed_process(
+    args: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> tuple[float, float]:
     """(wall seconds, CPU seconds of the process and everything it started)."""
     cpu = _children_cpu()
     start = time.perf_counter()
-    subprocess.run(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start, _children_cpu() - cpu
 
 
@@ -192,18 +197,50 @@ def side_by_side(commands: dict[str, Callable[[], tuple[float, float]]], runs: i
 
 
 def cold_start(runs: int) -> dict[str, Any]:
+    """The cold start of jdlint as installed, and of a source checkout without bytecode.
+
+    pip compiles an installed package's modules to bytecode, spaCy's and jdlint's alike, so
+    jdlint is measured with its bytecode compiled (``compileall``, what pip does; a no-op
+    once done). Where Python may not write bytecode (``PYTHONDONTWRITEBYTECODE=1``), a
+    checkout compiles every module it imports on every start: that is measured too, on a
+    copy of the sources without bytecode, run with ``-B`` so it stays without."""
+    import compileall
+    import shutil
+
+    compileall.compile_dir(str(ROOT / "jdlint"), quiet=1)
     jdlint = [PY, "-m", "jdlint", str(ONE)]
     floor = [PY, "-c", FLOOR]
-    got = side_by_side(
-        {"jdlint": lambda: timed_process(jdlint), "floor": lambda: timed_process(floor)}, runs
-    )
-    j, f = got["jdlint"], got["floor"]
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp)
+        # ``python -m`` imports the package of the current folder first.
+        skip = shutil.ignore_patterns("__pycache__")
+        shutil.copytree(ROOT / "jdlint", src / "jdlint", ignore=skip)
+        shutil.copytree(ROOT / "rules", src / "rules")
+        source = [PY, "-B", "-m", "jdlint", str(ONE)]
+        got = side_by_side(
+            {
+                "jdlint": lambda: timed_process(jdlint),
+                "floor": lambda: timed_process(floor),
+                "source": lambda: timed_process(source, cwd=src),
+            },
+            runs,
+        )
+    j, f, s = got["jdlint"], got["floor"], got["source"]
+    # The runs above find the user cache filled (side_by_side's unmeasured first run fills
+    # it, as any earlier run of the same version has); the first run of a version fills it.
+    first = []
+    for _ in range(min(3, runs)):
+        with tempfile.TemporaryDirectory() as empty:
+            first.append(timed_process(jdlint, env={**os.environ, "XDG_CACHE_HOME": empty})[0])
     return {
         "runs": runs,
         "jdlint": j,
         "floor": f,
         "ratio": round(j["wall_s"] / f["wall_s"], 2),
         "cpu_ratio": round(j["cpu_s"] / f["cpu_s"], 2),
+        "source_no_bytecode": s,
+        "source_ratio": round(s["wall_s"] / f["wall_s"], 2),
+        "empty_cache_wall_s": round(statistics.median(first), 3),
     }
 
 
@@ -518,11 +555,24 @@ def markdown(r: dict[str, Any]) -> str:
     if "cold_start" in r:
         c = r["cold_start"]
         lines.append(
-            f"| cold start, `jdlint one-posting.md` ÷ `{FLOOR}` (median of {c['runs']}) | "
+            f"| cold start, `jdlint one-posting.md` (installed: bytecode compiled) ÷ `{FLOOR}` "
+            f"(median of {c['runs']}) | "
             f"{c['jdlint']['wall_s']} s ÷ {c['floor']['wall_s']} s = **{c['ratio']}x** wall, "
             f"{c['jdlint']['cpu_s']} s ÷ {c['floor']['cpu_s']} s = {c['cpu_ratio']}x CPU "
             "| <= 1.15x |"
         )
+        if "source_no_bytecode" in c:
+            src = c["source_no_bytecode"]
+            lines.append(
+                "| cold start of a source checkout without bytecode (`python -B`, as under "
+                f"PYTHONDONTWRITEBYTECODE=1) ÷ the same floor | {src['wall_s']} s ÷ "
+                f"{c['floor']['wall_s']} s = {c['source_ratio']}x wall | |"
+            )
+        if "empty_cache_wall_s" in c:
+            lines.append(
+                "| cold start, the first run of a version (an empty user cache, which it "
+                f"fills), median of {min(3, c['runs'])} | {c['empty_cache_wall_s']} s wall | |"
+            )
     for j in r.get("jobs", []):
         lines.append(
             f"| `--jobs 0` ÷ `--jobs 1`, {j['files']} files (median of {j['runs']}) | "

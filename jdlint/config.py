@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import files, yamlsrc
+from . import files
 from .didyoumean import close_match, hint
 from .errors import ConfigError
 from .findings import Severity
@@ -143,6 +143,8 @@ def parse(text: str, path: str) -> Config:
             raise ConfigError("[tool.jdlint] must be a table of settings", path=path)
         lines: dict[str, int] = _toml_key_lines(text)
     else:
+        from . import yamlsrc  # PyYAML only for a YAML config
+
         try:
             data = yamlsrc.load(text)
         except yamlsrc.YamlError as e:

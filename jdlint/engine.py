@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import budget, packs, readers, suppress
+from . import budget, packs, readers, startup, suppress
 from . import config as cfg
 from .checks import KINDS
 from .checks.context import Context
@@ -128,6 +128,7 @@ class Linter:
             return report
         model = config.get("nlp", {}).get("model")
         get_nlp(model)  # built once per process, before (and outside) any posting's budget
+        startup.resume()  # the process has started: see jdlint/startup.py
         seconds = budget.seconds_for(len(text), config.get("time-limit"))
         try:
             with budget.Budget(seconds) as spent:

@@ -6,7 +6,6 @@ import re
 import sys
 from typing import Any
 
-from . import yamlsrc
 from .errors import InputError
 from .posting import FrontMatter
 
@@ -88,6 +87,8 @@ def _parse(raw: str, syntax: str) -> tuple[dict[str, Any], dict[str, int]]:
             if "=" in line_text and key in data and key not in key_lines:
                 key_lines[key] = i
         return data, key_lines
+    from . import yamlsrc  # PyYAML only for a posting with YAML front matter
+
     try:
         data = yamlsrc.load(raw)
     except yamlsrc.YamlError as e:

@@ -20,6 +20,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
+from . import lazy_regex
+
 US_STATES = {
     "AL": "Alabama",
     "AK": "Alaska",
@@ -537,7 +539,7 @@ _STATE_TOKEN = (
     + "|".join(sorted(set(US_STATES) | set(CA_PROVINCES)))
     + r"))\b"
 )
-_STATE_TOKEN_RE = re.compile(_STATE_TOKEN)
+_STATE_TOKEN_RE = lazy_regex.compile(_STATE_TOKEN)
 _SEP = r"\s*(?:,\s*(?:and\s+|or\s+|&\s*)?|/|&|;|\band\b|\bor\b|\bnor\b)\s*"
 _STATE_LIST = r"(?P<list>" + _STATE_TOKEN + r"(?:" + _SEP + _STATE_TOKEN + r"){0,70})"
 _WHO = r"(?:candidates|applicants|residents|people|individuals|those|anyone|employees|workers)"
@@ -572,7 +574,7 @@ _EXCLUDING = (
 _EXCLUDE_RE = re.compile(_EXCLUDING + _STATE_LIST)
 # A place right after such words is excluded too: "remote, except Honolulu, HI". The
 # pattern is tried only after one of its words (a place list must stay cheap to read).
-_EXCLUDED_PLACE = re.compile(_EXCLUDING + r"$")
+_EXCLUDED_PLACE = lazy_regex.compile(_EXCLUDING + r"$")
 _EXCLUDING_WORD = re.compile(
     r"(?i)\b(?:except|excl|other\s+than|exception|not|cannot|can['’]t|unable|don['’]t|won['’]t)"
 )
@@ -595,7 +597,7 @@ _STATE_NAMED_CITIES = {
     ("kansas", "IL"),
 }
 _REMOTE_WORDS = re.compile(r"\b(?:remote(?:ly)?|telecommut\w*|work\s+from\s+home|wfh)\b", re.I)
-_ALL_STATES = re.compile(
+_ALL_STATES = lazy_regex.compile(
     r"\bopen\s+to\s+" + _WHO + r"\s+(?:in|from|of|across)\s+(?:all|any|every)\s+"
     r"(?:(?:50|fifty)\s+)?(?:U\.?S\.?\s+)?states?\b",
     re.I,

@@ -13,12 +13,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import files, yamlsrc
+from . import files
 from .errors import ConfigError
 from .findings import CATEGORIES, Finding, Severity
 from .headings import SectionVocabulary
 from .options import resolve
-from .roles import RoleData, check_references
+from .roles import Concept, Profile, RoleData, Slot, check_references
 from .roles import parse as parse_roles
 
 CODE = re.compile(r"^[SDKRICH]\d{3}$")
@@ -153,21 +153,74 @@ def _read_pack(f: Path) -> str:
         ) from None
 
 
+@dataclass
+class _Parsed:
+    """What the pack files give, validated: everything of a PackSet but the sections a
+    config adds."""
+
+    rules: dict[str, Rule]
+    sections: dict[str, list[str]]
+    title_words: list[str]
+    roles: RoleData
+
+
 @lru_cache(maxsize=16)
 def load(
     extra: tuple[str, ...] = (), extra_sections: tuple[tuple[str, tuple[str, ...]], ...] = ()
 ) -> PackSet:
-    """Load the built-in packs and any extra pack files or folders (cached per process)."""
+    """Load the built-in packs and any extra pack files or folders (cached per process,
+    and across processes in the user cache, see ``_cached``)."""
+    pack_list = pack_files([builtin_dir()]) + pack_files([Path(p) for p in extra])
+    texts = [_read_pack(f) for f in pack_list]
+    parsed = _cached(pack_list, texts)
+    sections = parsed.sections
+    for key, phrases in extra_sections:
+        sections.setdefault(key, []).extend(phrases)
+    vocab = SectionVocabulary(sections, title_words=parsed.title_words)
+    return PackSet(parsed.rules, vocab, [str(f) for f in pack_list], parsed.roles)
+
+
+def _cached(pack_list: list[Path], texts: list[str]) -> _Parsed:
+    """The packs parsed and validated, from the user cache when these very files (path
+    and content) were validated by this version of jdlint before.
+
+    Only a pack set that passed every check is stored, so a hit stands for content that
+    was validated; a pack with an error is read and reported on every run. The entry is
+    JSON, and is used only when it reads back as exactly what parsing gave."""
+    from . import cache
+
+    digest = cache.key(
+        "packs", *[part for f, t in zip(pack_list, texts, strict=True) for part in (str(f), t)]
+    )
+    stored = cache.read("packs", digest)
+    if stored is not None:
+        try:
+            return _from_data(stored)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # an entry of another shape: parse again, and overwrite it
+    parsed = _parse(pack_list, texts)
+    data = _to_data(parsed)
+    try:
+        import json
+
+        same = _from_data(json.loads(json.dumps(data))) == parsed
+    except (TypeError, ValueError):
+        same = False
+    if same:  # an option value JSON cannot hold as it is (a tuple) is never cached
+        cache.write("packs", digest, data)
+    return parsed
+
+
+def _parse(pack_list: list[Path], texts: list[str]) -> _Parsed:
+    from . import yamlsrc
     from .checks import KINDS
 
-    pack_list = pack_files([builtin_dir()]) + pack_files([Path(p) for p in extra])
     rules: dict[str, Rule] = {}
     names: dict[str, str] = {}
     sections: dict[str, list[str]] = {}
     title_words: list[str] = []
     roles = RoleData()
-    for f in pack_list:
-        text = _read_pack(f)
+    for f, text in zip(pack_list, texts, strict=True):
         try:
             data = yamlsrc.load(text)
         except yamlsrc.YamlError as e:
@@ -218,12 +271,106 @@ def load(
                 )
             names[rule.name] = rule.code
             rules[rule.code] = rule
-    for key, phrases in extra_sections:
-        sections.setdefault(key, []).extend(phrases)
     check_references(roles)
     _check_suggestion_ids(rules, roles)
-    vocab = SectionVocabulary(sections, title_words=title_words)
-    return PackSet(dict(sorted(rules.items())), vocab, [str(f) for f in pack_list], roles)
+    return _Parsed(dict(sorted(rules.items())), sections, title_words, roles)
+
+
+# -- the cache entry: a _Parsed as plain JSON data, and back ---------------------------
+
+
+def _to_data(parsed: _Parsed) -> dict[str, Any]:
+    def example(e: Example) -> dict[str, Any]:
+        return {
+            "text": e.text,
+            "format": e.format,
+            "count": e.count,
+            "line": e.line,
+            "config": e.config,
+            "where": e.where,
+            "message": e.message,
+        }
+
+    return {
+        "rules": [
+            {
+                "code": r.code,
+                "name": r.name,
+                "kind": r.kind,
+                "category": r.category,
+                "severity": r.severity.name,
+                "message": r.message,
+                "description": r.description,
+                "source": r.source,
+                "options": r.options,
+                "examples_pass": [example(e) for e in r.examples_pass],
+                "examples_fail": [example(e) for e in r.examples_fail],
+                "enabled": r.enabled,
+                "pack": r.pack,
+                "line": r.line,
+            }
+            for r in parsed.rules.values()
+        ],
+        "sections": parsed.sections,
+        "title_words": parsed.title_words,
+        "profiles": [
+            {
+                "id": p.id,
+                "label": p.label,
+                "family": p.family,
+                "titles": p.titles,
+                "keywords": p.keywords,
+                "required": p.required,
+                "recommended": p.recommended,
+                "extends": p.extends,
+                "pack": p.pack,
+                "suggest": {k: [mode, words] for k, (mode, words) in p.suggest.items()},
+            }
+            for p in parsed.roles.profiles.values()
+        ],
+        "concepts": [
+            {
+                "key": c.key,
+                "label": c.label,
+                "section": c.section,
+                "example": c.example,
+                "ways": [[list(map(list, slot.alternatives)) for slot in way] for way in c.ways],
+                "window": c.window,
+                "countries": list(c.countries),
+            }
+            for c in parsed.roles.concepts.values()
+        ],
+    }
+
+
+def _from_data(data: dict[str, Any]) -> _Parsed:
+    rules = {}
+    for r in data["rules"]:
+        fields = dict(r)
+        fields["severity"] = Severity[r["severity"]]
+        fields["examples_pass"] = [Example(**e) for e in r["examples_pass"]]
+        fields["examples_fail"] = [Example(**e) for e in r["examples_fail"]]
+        rules[r["code"]] = Rule(**fields)
+    roles = RoleData()
+    for p in data["profiles"]:
+        fields = dict(p)
+        fields["suggest"] = {k: (mode, words) for k, (mode, words) in p["suggest"].items()}
+        roles.profiles[p["id"]] = Profile(**fields)
+    for c in data["concepts"]:
+        ways = tuple(
+            tuple(Slot(tuple(tuple(alt) for alt in slot)) for slot in way) for way in c["ways"]
+        )
+        roles.concepts[c["key"]] = Concept(
+            c["key"],
+            c["label"],
+            c["section"],
+            c["example"],
+            ways,
+            c["window"],
+            tuple(c["countries"]),
+        )
+    sections = {str(k): list(v) for k, v in data["sections"].items()}
+    return _Parsed(rules, sections, list(data["title_words"]), roles)
 
 
 def _check_suggestion_ids(rules: dict[str, Rule], roles: RoleData) -> None:

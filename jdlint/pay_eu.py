@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from . import lazy_regex
 from .pay import Pay
 
 # "2.800", "2 800", "2800", with cents or ",-" after: a dot or a space groups thousands.
@@ -29,9 +30,9 @@ def _amount(name: str) -> str:
     return rf"(?:{_BEFORE}\s?)?(?P<{name}>{_NUM}){_K}(?:\s?{_AFTER})?"
 
 
-_RANGE = re.compile(_amount("lo") + _SEP + _amount("hi"))
+_RANGE = lazy_regex.compile(_amount("lo") + _SEP + _amount("hi"))
 _DIGIT = re.compile(r"\d")  # as _NUM's \d: any Unicode digit
-_SINGLE = re.compile(_amount("lo"))
+_SINGLE = lazy_regex.compile(_amount("lo"))
 _MARKED = re.compile(rf"{_BEFORE}|{_AFTER}")
 # A figure that opens with "from" is a minimum (Austria: "ab € 2.800"); "up to" a maximum.
 _FROM = re.compile(

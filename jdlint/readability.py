@@ -346,10 +346,11 @@ class Syllables:
     def _load(self) -> Any:
         with self._lock:
             if self._dic is None:
-                import pyphen
+                from .hyphenation import english
 
-                # textstat's own: Pyphen(lang=textstat's language, "en_US").
-                self._dic = pyphen.Pyphen(lang="en_US")
+                # textstat's own: Pyphen(lang=textstat's language, "en_US"), its patterns
+                # from the user cache (jdlint/hyphenation.py).
+                self._dic = english()
         return self._dic
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from . import lazy_regex
 from .posting import Block, Posting
 from .prefilter import lacks
 
@@ -31,7 +32,7 @@ EEO = re.compile(
     r"Disability\s+Confident|M/F/D/V|Minorities/Females)\b",
     re.I,
 )
-ACCOMMODATION = re.compile(
+ACCOMMODATION = lazy_regex.compile(
     r"\b(reasonable\s+(?:accommodations?|adjustments?)|"
     r"(?:need|needs|require|requires|request|requesting|requests|ask\s+for)\s+(?:an?\s+|any\s+)?"
     r"(?:accommodations?|adjustments?)|"
@@ -51,7 +52,7 @@ LEGAL = re.compile(
     r"by\s+(?:applying|submitting)\b[^.]{0,60}\b(?:acknowledge|agree|consent))\b",
     re.I,
 )
-BENEFIT_WORDS = re.compile(
+BENEFIT_WORDS = lazy_regex.compile(
     r"\b(medical|dental|vision|health\s+(?:insurance|coverage|care\s+(?:plan|benefits))|"
     r"401\s?\(?k\)?|403\s?\(?b\)?|retirement|pension|paid\s+time\s+off|PTO|paid\s+(?:holidays|leave|vacation)|"
     r"annual\s+leave|vacation|life\s+insurance|disability\s+insurance|tuition|parental\s+leave|"
@@ -62,12 +63,12 @@ _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-DATE = re.compile(
+DATE = lazy_regex.compile(
     rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\b",
     re.I,
 )
-_DEADLINE_WORDS = re.compile(
+_DEADLINE_WORDS = lazy_regex.compile(
     r"\b(apply|applying|application|applications|deadline|clos(?:e|es|ed|ing)|accept(?:ed|ing)?|"
     r"submit|posting\s+(?:ends|expires)|expires?|by)\b",
     re.I,

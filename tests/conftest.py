@@ -24,6 +24,21 @@ def _plain_environment() -> Any:
     os.environ.update(saved)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """jdlint caches parsed packs and data tables under $XDG_CACHE_HOME (jdlint/cache.py):
+    the tests use a folder of their own, never the user's cache (subprocesses inherit it)."""
+    import os
+
+    saved = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield
+    if saved is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = saved
+
+
 # -- jdlint_cli: run the command line in a clean folder ----------------------------------
 
 

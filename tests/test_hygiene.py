@@ -186,7 +186,7 @@ def test_the_word_list_is_wordfreqs_and_loads_offline(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    words._table.cache_clear()
+    words.forget()
     from wordfreq import zipf_frequency
 
     for word in ("the", "passionate", "caseload", "asthe", "passionateabout"):

@@ -5,107 +5,99 @@ packs and config), ``MESSAGE_FIELDS`` (what a rule's message may use), ``NEEDS``
 ("nlp" when it reads spaCy docs) and ``check(rule, ctx)``, a generator of findings. A kind
 that judges the posting as a whole (its sections, duties, length) sets ``FULL_POSTING``, and
 is not run on a summary that points to the full job description (``jdlint/teaser.py``).
+
+A kind's module is ``jdlint/checks/<kind with "_" for "-">.py``, imported the first time
+``KINDS`` is asked for it: a run imports only the kinds of the rules it uses (with the
+packs cached, none is needed to load them), and ``jdlint rules`` none at all.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, Mapping
 from types import ModuleType
 
-from . import (  # seo (rules/seo.yaml) and compliance (rules/compliance.yaml)
-    age_screen,
-    broken_contact,
-    candidate_pronoun,
-    conflicting_facts,
-    date_check,
-    duplicate_content,
-    empty_section,
-    front_matter,
-    gender_coded,
-    glued_words,
-    jsonld_check,
-    keyword_coverage,
-    keyword_placement,
-    keyword_stuffing,
-    list_required,
-    location_stated,
-    long_block,
-    long_sentence,
-    must_preference,
-    other_department,
-    other_language,
-    passive_voice,
-    pay_stated,
-    pay_transparency,
-    physical_requirement,
-    placeholder,
-    posting_length,
-    readability_metric,
-    remote_demands,
-    required_section,
-    requirement_count,
-    role_coverage,
-    run_together,
-    second_person,
-    section_headings,
-    statement_required,
-    summary_posting,
-    suppression_comment,
-    term,
-    third_person_reader,
-    title_guideline,
-    title_hygiene,
-    undefined_acronym,
-)
-
-_MODULES: tuple[ModuleType, ...] = (
+# Every kind, grouped by the pack that uses it.
+KIND_NAMES: tuple[str, ...] = (
     # inclusive language (rules/inclusive.yaml)
-    age_screen,
-    candidate_pronoun,
-    gender_coded,
-    physical_requirement,
-    term,
+    "age-screen",
+    "candidate-pronoun",
+    "gender-coded",
+    "physical-requirement",
+    "term",
     # readability (rules/readability.yaml)
-    long_sentence,
-    must_preference,
-    other_language,
-    passive_voice,
-    pay_stated,
-    readability_metric,
-    requirement_count,
-    second_person,
-    third_person_reader,
-    undefined_acronym,
-    empty_section,
-    front_matter,
-    list_required,
-    long_block,
-    required_section,
-    role_coverage,
-    run_together,
-    section_headings,
-    summary_posting,
-    suppression_comment,
+    "long-sentence",
+    "must-preference",
+    "other-language",
+    "passive-voice",
+    "pay-stated",
+    "readability-metric",
+    "requirement-count",
+    "second-person",
+    "third-person-reader",
+    "undefined-acronym",
+    "empty-section",
+    "front-matter",
+    "list-required",
+    "long-block",
+    "required-section",
+    "role-coverage",
+    "run-together",
+    "section-headings",
+    "summary-posting",
+    "suppression-comment",
     # seo (rules/seo.yaml)
-    jsonld_check,
-    keyword_coverage,
-    keyword_placement,
-    keyword_stuffing,
-    posting_length,
-    title_guideline,
+    "jsonld-check",
+    "keyword-coverage",
+    "keyword-placement",
+    "keyword-stuffing",
+    "posting-length",
+    "title-guideline",
     # compliance (rules/compliance.yaml)
-    pay_transparency,
-    statement_required,
+    "pay-transparency",
+    "statement-required",
     # hygiene (rules/hygiene.yaml)
-    broken_contact,
-    conflicting_facts,
-    date_check,
-    duplicate_content,
-    glued_words,
-    location_stated,
-    other_department,
-    placeholder,
-    remote_demands,
-    title_hygiene,
+    "broken-contact",
+    "conflicting-facts",
+    "date-check",
+    "duplicate-content",
+    "glued-words",
+    "location-stated",
+    "other-department",
+    "placeholder",
+    "remote-demands",
+    "title-hygiene",
 )
 
-KINDS: dict[str, ModuleType] = {m.KIND: m for m in _MODULES}
+
+class _Kinds(Mapping[str, ModuleType]):
+    """Kind name -> module, each imported on first use."""
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self._names = frozenset(names)
+        self._order = names
+        self._loaded: dict[str, ModuleType] = {}
+
+    def __getitem__(self, kind: str) -> ModuleType:
+        try:
+            return self._loaded[kind]
+        except KeyError:
+            pass
+        if kind not in self._names:
+            raise KeyError(kind)
+        module = importlib.import_module(f"{__name__}.{kind.replace('-', '_')}")
+        self._loaded[kind] = module
+        return module
+
+    def __contains__(self, kind: object) -> bool:
+        # Asking whether a kind exists (a pack's ``kind:``) imports nothing.
+        return kind in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+
+KINDS: Mapping[str, ModuleType] = _Kinds(KIND_NAMES)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import hygiene
+from .. import hygiene, lazy_regex
 from .. import location as loc_mod
 from .. import words as words_mod
 from ..findings import Finding
@@ -44,13 +44,13 @@ MESSAGE_FIELDS = ("problem", "advice", "found")
 NEEDS: frozenset[str] = frozenset()
 FULL_POSTING = True
 
-_LABEL = re.compile(
+_LABEL = lazy_regex.compile(
     r"(?:^|\n|\b(?=(?:Job\s+|Work\s+|Office\s+)?(?:Location|Site|Base|Address|Workplace)\s*:))"
     r"\s*(?:job\s+|work\s+|office\s+|primary\s+)?(?:location|site|base|based|address|"
     r"work\s*place|office|city|town)\s*:\s*[\w(]",
     re.I,
 )
-_BASED = re.compile(
+_BASED = lazy_regex.compile(
     r"\b(?:based|located|situated|sited|headquartered)\s+(?:at|in|within|from|out\s+of|on)\s+"
     r"(?:the\s+|our\s+)?(?:[A-Z][\w'’.-]+|[A-Z]{2,})"
     r"|\b(?:work(?:ing)?|job|role|post|position)\s+(?:is\s+)?(?:at|in|from)\s+(?:our\s+|the\s+)?"
@@ -59,7 +59,7 @@ _BASED = re.compile(
 # A named site the job is at ("at Northgate General Hospital"); a hospital group or trust
 # named as the employer ("Cedars-Sinai Medical Center has been named ...", "United
 # Lincolnshire Hospitals") does not say which of its sites.
-_FACILITY = re.compile(
+_FACILITY = lazy_regex.compile(
     r"\b(?:at|within|in)\s+(?:the\s+)?[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|of|and|&)){0,6}\s+"
     r"(?:General\s+)?(?:Hospital|Infirmary|Medical\s+Cent(?:er|re)|Health\s+Cent(?:er|re)|Clinic|"
     r"Campus|Hospice)\b(?!\s+(?:NHS|Trust|Group|System|Network))"
@@ -67,18 +67,18 @@ _FACILITY = re.compile(
 # More ways a posting names its place: "from our New York City offices", "at HMP Parc",
 # "the people of East Lancashire", "South Manchester", and a team named for its town
 # ("the Thame Adult Community Team": the first word is no common English word).
-_OUR_SITE = re.compile(
+_OUR_SITE = lazy_regex.compile(
     r"\b(?:from|at|in|to)\s+our\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}\s+"
     r"(?:offices?|hospitals?|sites?|clinics?|campus|headquarters|HQ|hub|branch)\b"
     r"|\b(?:at|in)\s+HMP(?:\s*&\s*YOI)?\s+[A-Z]"
 )
-_OF_PLACE = re.compile(
+_OF_PLACE = lazy_regex.compile(
     r"\b(?:people|residents|communities|population|boroughs?|county|city|town|districts?|"
     r"region|area|villages?)\s+of\s+(?:the\s+)?[A-Z][a-z]"
     r"|\b(?:North|South|East|West|Central|Greater|Mid|Inner|Outer)(?:\s+|-)[A-Z][a-z]{3,}\b"
     r"(?![ \t]+(?:(?:registered[ \t]+)?(?:nurse|RN|LPN|social[ \t]+work\w*)[ \t]+)?(?:licen[cs]\w*|registration|law|laws))"
 )
-_TEAM = re.compile(
+_TEAM = lazy_regex.compile(
     r"\b(?!(?:The|Our|Your|This|That|Their|Its|An?)\b)(?P<first>[A-Z][a-z]{2,})(?:\s+[A-Z][a-z][\w-]*){1,6}\s+"
     r"(?:Team|Service|Services|Hub|Unit|Locality|Practice)\b"
 )

@@ -21,9 +21,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from .. import lazy_regex, pay_eu, statements
 from .. import location as loc_mod
 from .. import pay as pay_mod
-from .. import pay_eu, statements
 from ..errors import ConfigError
 from ..findings import Finding
 from ..jurisdictions import Jurisdiction, Match, match, parse_table
@@ -69,7 +69,7 @@ _PER_YEAR = {"HOUR": 2080, "DAY": 260, "WEEK": 52, "MONTH": 12, "YEAR": 1}
 
 # "This posting is for an existing vacancy", "not an existing vacancy: we are building a
 # talent pool", "Vacancy status: new position".
-_VACANCY = re.compile(
+_VACANCY = lazy_regex.compile(
     r"\b(?:existing|current|actual|active|future|anticipated|upcoming)\s+(?:job\s+)?"
     r"vacanc(?:y|ies)\b|\bvacancy(?:\s+status)?\s*:|\bexisting\s+(?:position|role|opening|job)\b|"
     r"\b(?:is|isn['’]t|is\s+not)\s+(?:for\s+)?an?\s+(?:existing|new(?:ly[- ]created)?)\s+"
@@ -79,7 +79,7 @@ _VACANCY = re.compile(
     r"\bevergreen\s+(?:posting|requisition|role|position)\b",
     re.I,
 )
-_AI = re.compile(
+_AI = lazy_regex.compile(
     r"\b(?i:artificial\s+intelligence|machine\s+learning|automated\s+(?:screening|"
     r"decision[- ]making|tools?|systems?)|algorithm\w*)\b|\bAI\b|\bA\.I\."
 )
@@ -88,14 +88,14 @@ _HIRING = re.compile(
     r"hiring|recruit\w*|applica\w*|candidates?|résumés?|resumes?|CVs?)\b",
     re.I,
 )
-_AGREEMENT = re.compile(
+_AGREEMENT = lazy_regex.compile(
     r"(?i:\bcollective\s+(?:labou?r\s+|bargaining\s+|employment\s+)?(?:agreement|contract)s?\b|"
     r"\bcontratt[oi]\s+collettiv[oi]\b|\bKollektivvertr(?:ag|äge)\b|\bTarifvertrag\b|"
     r"\bkolektívn\w*\s+zmluv\w*|\bkolektyvin\w*\s+sutart\w*|\bunion\s+contract\b)|"
     r"\bC\.?C\.?N\.?L\.?(?![a-z])|\bKV\b|\bCBA\b"
 )
 # A job paid only by commission, said so: what NY, VT, DE and ME accept instead of a range.
-_COMMISSION_ONLY = re.compile(
+_COMMISSION_ONLY = lazy_regex.compile(
     r"\b(?:commission[- ]only|(?:100\s?%|straight|pure(?:ly)?|solely|entirely|strictly)\s+"
     r"(?:on\s+)?commission(?:[- ]based)?|paid\s+(?:solely|only|entirely|purely|exclusively)\s+"
     r"(?:on|by|in|through|via)\s+commissions?|(?:pay|compensation|earnings|income|remuneration)"

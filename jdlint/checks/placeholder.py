@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import lazy_regex
 from ..findings import Finding
 from ..options import Option
 from ..packs import Rule
@@ -43,7 +44,7 @@ _TEMPLATE = re.compile(
     r"|<<\s*[\w .-]{1,40}?\s*>>"  # <<Company>>
     r"|%[A-Z][A-Z_]{2,40}%"  # %COMPANY_NAME%
 )
-_XX = re.compile(
+_XX = lazy_regex.compile(
     r"(?<![\w$£€])(?:"
     r"[Xx]{1,3}\+?\s*(?:-|to)?\s*(?:[Xx]{1,3}\+?\s*)?(?:years?|yrs?|months?|hours?|hrs?|weeks?|days?)\b"
     r"|[$£€]\s?[Xx]{1,3}(?:,[Xx]{3})*(?:\.[Xx]{2})?(?![\w])"
@@ -52,14 +53,14 @@ _XX = re.compile(
     r")"
 )
 _LOREM = re.compile(r"\blorem\s+ipsum\b", re.I)
-_ENTER = re.compile(
+_ENTER = lazy_regex.compile(
     r"(?P<lead>\b[a-z][\w'’]*\s+)?\b(?P<verb>Enter|Insert|ENTER|INSERT)\s+(?!your\b|you\b|the\s+"
     r"(?:building|room|site|premises|home|community|field|workforce|data|information)\b)"
     r"(?P<middle>(?:[\w'’/-]+\s+){0,6}?)(?P<here>here|HERE)\b"
 )
 # "Insert company description." ends there: "Insert job codes into the billing system" is
 # a duty.
-_INSERT_NOUN = re.compile(
+_INSERT_NOUN = lazy_regex.compile(
     r"\b(?:Insert|INSERT)\s+(?:the\s+|a\s+)?(?:company|organi[sz]ation|employer|job|"
     r"position|role|salary|pay|location|city|date|link|url|text|description|details|"
     r"department|team|program|programme|manager|contact|name|title)\b"

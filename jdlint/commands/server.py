@@ -27,5 +27,9 @@ def run() -> int:
         stderr_line(MISSING)
         return EXIT_ERROR
     from ..server.lsp import main
+    from ..startup import resume
 
+    # A server lives long and may wait for its first document: the collector runs from
+    # its start, not only from its first lint.
+    resume()
     return main()

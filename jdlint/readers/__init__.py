@@ -1,16 +1,19 @@
-"""Readers turn Markdown, plain text and HTML into one Posting model."""
+"""Readers turn Markdown, plain text and HTML into one Posting model.
+
+Each format's reader is imported when a posting in that format is read: a Markdown run
+never imports the HTML parser, nor an HTML run markdown-it. Importing this package (for
+``FORMATS`` and ``EXTENSIONS``, as the command line does) imports no reader at all.
+"""
 
 from __future__ import annotations
 
 import re
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
-from .. import frontmatter
-from ..headings import SectionVocabulary
-from ..posting import Posting
-from ..source import mask_literals
-from . import html, layout, markdown, text
-from .assemble import assemble
+if TYPE_CHECKING:
+    from ..headings import SectionVocabulary
+    from ..posting import Posting
 
 FORMATS = ("markdown", "text", "html")
 EXTENSIONS = {
@@ -39,7 +42,9 @@ def detect_format(body: str, path: str | None) -> str:
     by_ext = EXTENSIONS.get(ext)
     if by_ext in ("markdown", "html"):
         return by_ext
-    if html.looks_like_html(body):
+    from .html import looks_like_html
+
+    if looks_like_html(body):
         return "html"
     if _MD_SIGNS.search(body[:20000]):
         return "markdown"
@@ -48,15 +53,21 @@ def detect_format(body: str, path: str | None) -> str:
 
 def read(source: str, path: str, vocab: SectionVocabulary, fmt: str | None = None) -> Posting:
     """Parse a posting. Raises InputError for front matter that hides the posting."""
+    from .. import frontmatter
+    from ..source import mask_literals
+    from . import layout
+    from .assemble import assemble
+
     fm, body_start = frontmatter.split(source)
     body = source[body_start:]
     fmt = fmt or detect_format(body, path)
     if fmt == "markdown":
-        blocks = markdown.read_blocks(source, body_start)
+        from .markdown import read_blocks
     elif fmt == "html":
-        blocks = html.read_blocks(source, body_start)
+        from .html import read_blocks
     else:
-        blocks = text.read_blocks(source, body_start)
+        from .text import read_blocks
+    blocks = read_blocks(source, body_start)
     for block in blocks:
         # URLs and addresses are blanked before the layout is read, so no rule of layout
         # ever cuts inside one.

@@ -9,7 +9,6 @@ from markdown_it.token import Token
 
 from ..posting import Block
 from ..source import LineIndex, MappedText
-from . import html as html_reader
 
 _md = MarkdownIt("commonmark").enable("table")
 # Keep entities and escapes as their own tokens so each maps exactly to its source.
@@ -61,6 +60,9 @@ def read_blocks(text: str, start: int) -> list[Block]:
         elif t == "html_block" and tok.map:
             lo = lines.offset(first_line + tok.map[0])
             hi = lines.line_end(first_line + tok.map[1] - 1)
+            # HTML inside Markdown is rare: its reader is imported when a posting has some.
+            from . import html as html_reader
+
             blocks.extend(html_reader.read_blocks(text, lo, end=hi))
     return blocks
 

@@ -1,30 +1,64 @@
-"""Report formats. Each reporter writes a whole run's reports to a stream."""
+"""Report formats. Each reporter writes a whole run's reports to a stream.
+
+A reporter's module is imported when its format is written: a text run never imports
+the SARIF or HTML reporters (nor Jinja2, which the HTML report uses).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from ..engine import FileReport
-from . import github, gitlab, json_report, sarif, text
+if TYPE_CHECKING:
+    from ..engine import FileReport
 
-Reporter = Callable[[list[FileReport], IO[str], dict], None]
+Reporter = Callable[[list["FileReport"], IO[str], dict], None]
 
 
-def _write_html(reports: list[FileReport], out: IO[str], options: dict) -> None:
-    """The HTML report; Jinja2 is imported only when that report is asked for."""
+# Each imports its module when called: a text run never imports the SARIF or HTML reporters.
+def _text(reports: list[FileReport], out: IO[str], options: dict) -> None:
+    from . import text
+
+    text.write(reports, out, options)
+
+
+def _json(reports: list[FileReport], out: IO[str], options: dict) -> None:
+    from . import json_report
+
+    json_report.write(reports, out, options)
+
+
+def _sarif(reports: list[FileReport], out: IO[str], options: dict) -> None:
+    from . import sarif
+
+    sarif.write(reports, out, options)
+
+
+def _github(reports: list[FileReport], out: IO[str], options: dict) -> None:
+    from . import github
+
+    github.write(reports, out, options)
+
+
+def _gitlab(reports: list[FileReport], out: IO[str], options: dict) -> None:
+    from . import gitlab
+
+    gitlab.write(reports, out, options)
+
+
+def _html(reports: list[FileReport], out: IO[str], options: dict) -> None:
     from . import html
 
     html.write(reports, out, options)
 
 
 REPORTERS: dict[str, Reporter] = {
-    "text": text.write,
-    "json": json_report.write,
-    "sarif": sarif.write,
-    "github": github.write,
-    "gitlab": gitlab.write,
-    "html": _write_html,
+    "text": _text,
+    "json": _json,
+    "sarif": _sarif,
+    "github": _github,
+    "gitlab": _gitlab,
+    "html": _html,
 }
 
 
