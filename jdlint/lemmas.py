@@ -89,8 +89,10 @@ def lemma(text: str) -> str:
 
 def lemmas_of(texts: list[str]) -> list[str]:
     """``lemma`` of each text (a whole doc's tokens at once)."""
-    memo = _lower_memo
-    return [memo.get(t) or lemma(t) for t in texts]
+    found = list(map(_lower_memo.get, texts))  # known words at C speed
+    if None in found:
+        found = [f if f is not None else lemma(t) for f, t in zip(found, texts, strict=True)]
+    return found  # type: ignore[return-value]
 
 
 def all_lemmas() -> frozenset[str]:

@@ -195,17 +195,16 @@ _SKIPPED: dict[str, bool] = {}
 
 
 def _skipped(doc: Doc, texts: list[str]) -> list[bool]:
-    out = []
-    for text in texts:
-        flag = _SKIPPED.get(text)
-        if flag is None:
-            lex = doc.vocab[text]
-            flag = bool(lex.is_punct or lex.is_space)
-            if len(_SKIPPED) >= lemmas.MEMO_SIZE:
-                _SKIPPED.clear()
-            _SKIPPED[text] = flag
-        out.append(flag)
-    return out
+    flags = list(map(_SKIPPED.get, texts))  # known texts at C speed; the rest below
+    if None in flags:
+        for i, text in enumerate(texts):
+            if flags[i] is None:
+                lex = doc.vocab[text]
+                flags[i] = flag = bool(lex.is_punct or lex.is_space)
+                if len(_SKIPPED) >= lemmas.MEMO_SIZE:
+                    _SKIPPED.clear()
+                _SKIPPED[text] = flag
+    return flags  # type: ignore[return-value]
 
 
 @dataclass
@@ -239,17 +238,14 @@ class Analysis:
 
         def build() -> Tokens:
             doc = self.docs[block_index]
-            texts: list[str] = []
-            idxs: list[int] = []
-            for t in doc:
-                texts.append(t.text)
-                idxs.append(t.idx)
+            texts = [t.text for t in doc]
+            idxs = [t.idx for t in doc]
             if self.lemma_table is lemmas.TABLE:
                 lems = lemmas.lemmas_of(texts)
             else:
                 lems = [self.lemma(t) for t in doc]
             # spaCy's lower-case form (``Token.lower_``) is ``str.lower`` of the text.
-            lows = [x.lower() for x in texts]
+            lows = list(map(str.lower, texts))
             return Tokens(doc, texts, idxs, lows, lems, _skipped(doc, texts))
 
         return self.memo(("tokens", block_index), build)

@@ -238,6 +238,19 @@ def _stream(doc: Doc, analysis: Analysis) -> Stream:
     # The common case, kept cheap: a plain ASCII word, its (lower text, lemma) looked up
     # once per distinct word when the lemmas come from jdlint's table (``_plain_forms``).
     table_lemmas = getattr(analysis, "lemma_table", None) is lemmas.TABLE
+    if table_lemmas:
+        known = list(map(_plain_memo.get, texts))
+        if None not in known:
+            # Every token one plain word or a dropped one, each seen before: the stream
+            # built by list operations, as the loop below would build it.
+            keep = [i for i, pair in enumerate(known) if pair is not _DROPPED]
+            return Stream(
+                [known[i] for i in keep],  # type: ignore[misc]
+                [idxs[i] for i in keep],
+                [idxs[i] + len(texts[i]) for i in keep],
+                [(j, j + 1) for j in range(len(keep))],
+                (),
+            )
     for i, text in enumerate(texts):
         if text.isalpha() and text.isascii():
             if table_lemmas:
@@ -252,14 +265,19 @@ def _stream(doc: Doc, analysis: Analysis) -> Stream:
             add(text, text, idxs[i], lems[i].replace("’", "'"))
             group.append((len(forms) - 1, len(forms)))
             continue
-        if text in _SKIP_CHARS:
+        if text in _SKIP_CHARS or text.isspace():
+            if table_lemmas:
+                _remember(text, _DROPPED)
             continue
         seen = fold(text)
-        if text.isspace() or not seen or _SKIP.match(seen):
+        if not seen or _SKIP.match(seen):
             continue
         if _plain(text):
             add(text, seen, idxs[i], lems[i].replace("’", "'"))
             group.append((len(forms) - 1, len(forms)))
+            if table_lemmas and seen == text:
+                # Nothing folded: one token, one pair, the same wherever the text occurs.
+                _remember(text, forms[-1])
             continue
         offset = idxs[i]
         for segment in _GLUE.split(text):
@@ -283,7 +301,13 @@ def _stream(doc: Doc, analysis: Analysis) -> Stream:
     return Stream(forms, starts, ends, group, tuple(hidden))
 
 
+# By token text: the (lower text, lemma) of a token that is one plain word (nothing to
+# split or fold), or _DROPPED for one the stream leaves out.
 _plain_memo: dict[str, tuple[str, str]] = {}
+
+
+# In _plain_memo: a token the stream leaves out (punctuation of _SKIP_CHARS, white space).
+_DROPPED = ("", "")
 
 
 def _plain_forms(text: str) -> tuple[str, str]:
@@ -291,10 +315,14 @@ def _plain_forms(text: str) -> tuple[str, str]:
     (bounded like the lemma memo)."""
     low = text.lower()
     pair = (low, NUMBER if low in _NUMBER_WORDS else lemmas.lemma(text).replace("’", "'"))
+    _remember(text, pair)
+    return pair
+
+
+def _remember(text: str, pair: tuple[str, str]) -> None:
     if len(_plain_memo) >= lemmas.MEMO_SIZE:
         _plain_memo.clear()
     _plain_memo[text] = pair
-    return pair
 
 
 def _plain(text: str) -> bool:

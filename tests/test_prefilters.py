@@ -222,3 +222,30 @@ def test_legal_prefilter_finds_what_the_pattern_finds(text: str) -> None:
 def test_legal_wordings_cover_matches_and_misses() -> None:
     found = [statements.LEGAL.search(t) is not None for t in LEGAL_WORDINGS]
     assert found.count(False) >= 3 and found.count(True) >= 18
+
+
+def test_a_stream_of_known_tokens_is_the_stream_the_full_loop_builds() -> None:
+    """A block whose every token was met before is streamed by list operations: the same
+    forms, offsets, groups and hidden marks as the token-by-token loop."""
+    from jdlint import packs
+    from jdlint.nlp import analyse
+    from jdlint.readers import read
+
+    text = (
+        "# Case Manager\n\n"
+        "Our client's 40-hour week: plan care, review meds (daily) & visit twenty homes.\n\n"
+        "- Lift 50lbs; the chairman’s H-1B visa, self-confident, 21–35 years.\n"
+    )
+    posting = read(text, "p.md", packs.load().vocabulary, "markdown")
+    terms._plain_memo.clear()
+    first = analyse(posting)
+    slow = [terms.stream(doc, first) for doc in first.docs]
+    known = dict(terms._plain_memo)
+    assert any(v is terms._DROPPED for v in known.values())  # punctuation remembered
+    second = analyse(posting)
+    fast = [terms.stream(doc, second) for doc in second.docs]
+    assert [(s.forms, s.starts, s.ends, s.group, s.hidden) for s in fast] == [
+        (s.forms, s.starts, s.ends, s.group, s.hidden) for s in slow
+    ]
+    # The heading holds only plain words met before (the list path's case).
+    assert fast[0].forms == [("case", "case"), ("manager", "manager")]
