@@ -9,6 +9,7 @@ count that needs no model and no download, and never fires on a short English li
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Words frequent in running text of each language and rare in the others' (words shared
@@ -145,11 +146,9 @@ _LANG_OF: dict[str, str] = {w: lang for lang, words in _FUNCTION_WORDS.items() f
 
 def detect(text: str) -> str | None:
     """The language code of ``text`` when it is clearly not English, else None."""
-    counts: dict[str, int] = {}
-    for word in _WORD.findall(text.lower()):
-        lang = _LANG_OF.get(word)
-        if lang is not None:
-            counts[lang] = counts.get(lang, 0) + 1
+    # Counted in C; languages keep the order of their first word, as ties are settled.
+    counts = Counter(map(_LANG_OF.get, _WORD.findall(text.lower())))
+    counts.pop(None, None)  # type: ignore[call-overload]
     english = counts.pop("en", 0)
     if not counts:
         return None

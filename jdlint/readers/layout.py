@@ -207,7 +207,7 @@ def _split_line(text: str, lo: int, hi: int, vocab: SectionVocabulary) -> list[_
             start += 1
         while end > start and line[end - 1].isspace():
             end -= 1
-        if start < end and re.search(r"\w", line[start:end]):
+        if start < end and _WORD_CHAR.search(line, start, end):
             pieces.append(_Unit(kind, lo + start, lo + end, "cut"))
     return pieces or [_Unit("line", lo, hi, "cut")]
 
@@ -235,7 +235,7 @@ def _in_spans(at: int, spans: list[tuple[int, int]]) -> bool:
 def _items_read_as_items(line: str, marks: list[int], lead: bool) -> bool:
     """Glyphs inside a line mark items when they split it into pieces of a few words, not
     when they separate single words ("Boston • Remote • Full time")."""
-    if not lead and len(marks) < 2 and not re.search(r"[.:;!?]\s*$", line[: marks[0]]):
+    if not lead and len(marks) < 2 and not _ENDS_CLAUSE.search(line, 0, marks[0]):
         return False
     edges = [*marks, len(line)]
     words = [count_words(line[a:b]) for a, b in itertools.pairwise(edges)]
@@ -246,7 +246,7 @@ def _numbered(line: str) -> list[int]:
     """Starts of "1. ... 2. ... 3." items in a line: numbers counting up from 1 or from a
     number at the line's start, two at least."""
     marks = [(m.start(), int(m.group(1))) for m in _NUMBER.finditer(line)]
-    lead = re.match(r"\s*(\d{1,2})[.)]\s+", line)
+    lead = _LEAD_NUMBER.match(line)
     expected = int(lead.group(1)) + 1 if lead else 1
     chain: list[int] = []
     for at, n in marks:
@@ -259,6 +259,10 @@ def _numbered(line: str) -> list[int]:
         return chain
     return chain if len(chain) >= 2 else []
 
+
+_WORD_CHAR = re.compile(r"\w")
+_ENDS_CLAUSE = re.compile(r"[.:;!?]\s*$")
+_LEAD_NUMBER = re.compile(r"\s*(\d{1,2})[.)]\s+")
 
 # A lower-case letter then a capital starting a word: "ExperienceThree". (Led by the
 # letter, not a look-behind, so the search skips ahead to candidates.)
