@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import lemmas
 
@@ -102,8 +102,10 @@ def fold(text: str) -> str:
     return out
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """One word of a pattern: the forms it matches, and whether it may be left out. (A
+    named tuple: patterns are cache keys, hashed on every look-up, in C.)"""
+
     forms: frozenset[str]
     optional: bool = False
 
@@ -413,11 +415,14 @@ class PatternSet:
         block_forms, every_form = posting_forms(analysis)
         by_first = self.by_first
         found: dict[int, set[int]] = {}
-        for form in by_first.keys() & every_form:
-            patterns = by_first[form]
+        present = by_first.keys() & every_form
+        if present:
             for b, forms in enumerate(block_forms):
-                if form in forms:
-                    found.setdefault(b, set()).update(patterns)
+                here = present & forms  # (in C: a few forms against the block's)
+                if here:
+                    patterns = found[b] = set()
+                    for form in here:
+                        patterns.update(by_first[form])
         if self.always:
             for b in range(len(block_forms)):
                 found.setdefault(b, set()).update(self.always)
