@@ -386,7 +386,7 @@ def find_all(s: Stream, pattern: tuple[Word, ...]) -> list[tuple[int, int]]:
 
 class PatternSet:
     """Many patterns, indexed by the forms their matches can start with, so a block is
-    only searched for the patterns it could contain (``candidates``, in list order)."""
+    only searched for the patterns it could contain (``by_block``, in list order)."""
 
     def __init__(self, patterns: tuple[str, ...]) -> None:
         self.patterns = patterns
@@ -409,9 +409,10 @@ class PatternSet:
         return self._all_forms
 
     def by_block(self, analysis: Analysis) -> dict[int, list[int]]:
-        """``candidates`` for every block of the posting at once, by block index (blocks
-        with none left out): the forms the patterns can start with that the posting holds
-        at all are found by one set intersection, then looked up block by block."""
+        """The indices of the patterns that may match in each block, ascending, by block
+        index (blocks with none left out): the forms the patterns can start with that the
+        posting holds at all are found by one set intersection, then looked up block by
+        block."""
         block_forms, every_form = posting_forms(analysis)
         by_first = self.by_first
         found: dict[int, set[int]] = {}
@@ -427,17 +428,6 @@ class PatternSet:
             for b in range(len(block_forms)):
                 found.setdefault(b, set()).update(self.always)
         return {b: sorted(found[b]) for b in sorted(found)}
-
-    def candidates(self, s: Stream) -> list[int]:
-        """Indices of the patterns that may match in ``s``, ascending."""
-        where = s.where()
-        by_first = self.by_first
-        found = set(self.always)
-        small, big = (where, by_first) if len(where) < len(by_first) else (by_first, where)
-        for form in small:
-            if form in big:
-                found.update(by_first[form])
-        return sorted(found)
 
 
 @lru_cache(maxsize=1024)
