@@ -249,3 +249,24 @@ def test_a_stream_of_known_tokens_is_the_stream_the_full_loop_builds() -> None:
     ]
     # The heading holds only plain words met before (the list path's case).
     assert fast[0].forms == [("case", "case"), ("manager", "manager")]
+
+
+def test_the_acronym_pattern_led_by_its_capital_finds_what_the_look_behind_form_finds() -> None:
+    """undefined_acronym's pattern tests the character before an acronym after its first
+    capital (so the search skips to capitals); on any text it finds what the form with
+    the look-behind in front finds."""
+    import random
+
+    from jdlint.checks import undefined_acronym
+
+    before = re.compile(r"(?<![\w&'’.-])([A-Z][A-Z0-9]*[A-Z])(s?)(?![\w&-]|\.[A-Za-z]|/\d)")
+    rng = random.Random(15)
+    alphabet = "aAbBZzsS01.-&'’@#/: _é"
+    texts = ["RN and LPN staff; the CCMs (CCM).", "x-RAY, R&D, U.S. HIPAA/1 AB", ""]
+    texts += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(20000)
+    ]
+    for text in texts:
+        want = [(m.span(), m.groups()) for m in before.finditer(text)]
+        got = [(m.span(), m.groups()) for m in undefined_acronym._ACRONYM.finditer(text)]
+        assert got == want, text

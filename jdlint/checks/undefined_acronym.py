@@ -33,7 +33,9 @@ OPTIONS = {
 MESSAGE_FIELDS = ("acronym", "later")
 NEEDS: frozenset[str] = frozenset()
 
-_ACRONYM = re.compile(r"(?<![\w&'’.-])([A-Z][A-Z0-9]*[A-Z])(s?)(?![\w&-]|\.[A-Za-z]|/\d)")
+# The look-behind sits after the first capital (it tests the character before it), so the
+# pattern starts with a character class and the search skips ahead to capitals.
+_ACRONYM = re.compile(r"([A-Z](?<![\w&'’.-][A-Z])[A-Z0-9]*[A-Z])(s?)(?![\w&-]|\.[A-Za-z]|/\d)")
 _PAREN_AFTER = re.compile(r"\(\s*([A-Z][A-Z0-9]*[A-Z])s?\s*\)")
 _PAREN_WORDS = re.compile(r"\s*\(([^()]{3,120})\)")
 _WORD = re.compile(r"[^\W_]+")
