@@ -180,7 +180,6 @@ class Tokens:
     lemma), for checks that walk every token: one Token object per token once, not once
     per check."""
 
-    doc: Doc
     texts: list[str]
     idxs: list[int]
     lows: list[str]
@@ -235,26 +234,25 @@ class Analysis:
 
     def tokens(self, block_index: int) -> Tokens:
         """The block's ``Tokens``, built once per posting."""
+        return self.memo(("tokens", block_index), lambda: self._read(self.docs[block_index]))
 
-        def build() -> Tokens:
-            doc = self.docs[block_index]
-            texts = [t.text for t in doc]
-            idxs = [t.idx for t in doc]
-            if self.lemma_table is lemmas.TABLE:
-                lems = lemmas.lemmas_of(texts)
-            else:
-                lems = [self.lemma(t) for t in doc]
-            # spaCy's lower-case form (``Token.lower_``) is ``str.lower`` of the text.
-            lows = list(map(str.lower, texts))
-            return Tokens(doc, texts, idxs, lows, lems, _skipped(doc, texts))
-
-        return self.memo(("tokens", block_index), build)
-
-    def tokens_of(self, doc: Doc) -> Tokens | None:
-        """``tokens`` of one of this posting's docs, found by identity."""
+    def tokens_of(self, doc: Doc) -> Tokens:
+        """``Tokens`` of a doc: one of this posting's (built once), or another (read each
+        time: a doc that does not outlive the posting could hand its id to the next)."""
         blocks = self.memo(("tokens.blocks",), lambda: {id(d): i for i, d in enumerate(self.docs)})
         i = blocks.get(id(doc))
-        return None if i is None else self.tokens(i)
+        return self._read(doc) if i is None else self.tokens(i)
+
+    def _read(self, doc: Doc) -> Tokens:
+        texts = [t.text for t in doc]
+        idxs = [t.idx for t in doc]
+        if self.lemma_table is lemmas.TABLE:
+            lems = lemmas.lemmas_of(texts)
+        else:
+            lems = [self.lemma(t) for t in doc]
+        # spaCy's lower-case form (``Token.lower_``) is ``str.lower`` of the text.
+        lows = list(map(str.lower, texts))
+        return Tokens(texts, idxs, lows, lems, _skipped(doc, texts))
 
     def lemma(self, token: Any) -> str:
         """Lower-case lemma. The lookup table is case-sensitive, so "Evaluates" at the start

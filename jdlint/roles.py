@@ -243,19 +243,12 @@ def _forms(sent: Span, analysis: Analysis) -> tuple[list[tuple[str, str]], list[
     Punctuation is skipped so "follow-up" (three tokens) matches the phrase "follow up".
     """
     forms, index = [], []
-    tokens = analysis.tokens_of(sent.doc) if hasattr(analysis, "tokens_of") else None
-    if tokens is not None:
-        lows, lems, skip, at = tokens.lows, tokens.lemmas, tokens.skip, sent.start
-        for i in range(sent.start, sent.end):
-            if not skip[i]:
-                forms.append((lows[i], lems[i]))
-                index.append(i - at)
-        return forms, index
-    for i, t in enumerate(sent):
-        if t.is_punct or t.is_space:
-            continue
-        forms.append((t.lower_, analysis.lemma(t)))
-        index.append(i)
+    tokens = analysis.tokens_of(sent.doc)
+    lows, lems, skip, at = tokens.lows, tokens.lemmas, tokens.skip, sent.start
+    for i in range(sent.start, sent.end):
+        if not skip[i]:
+            forms.append((lows[i], lems[i]))
+            index.append(i - at)
     return forms, index
 
 

@@ -230,13 +230,8 @@ def _stream(doc: Doc, analysis: Analysis) -> Stream:
         ends.append(pos + len(piece))
 
     # The doc's tokens as the analysis lists them (text, offset, lemma), read once.
-    tokens = analysis.tokens_of(doc) if hasattr(analysis, "tokens_of") else None
-    if tokens is None:
-        texts = [t.text for t in doc]
-        idxs = [t.idx for t in doc]
-        lems = [analysis.lemma(t) for t in doc]
-    else:
-        texts, idxs, lems = tokens.texts, tokens.idxs, tokens.lemmas
+    tokens = analysis.tokens_of(doc)
+    texts, idxs, lems = tokens.texts, tokens.idxs, tokens.lemmas
     # The common case, kept cheap: a plain ASCII word, its (lower text, lemma) looked up
     # once per distinct word when the lemmas come from jdlint's table (``_plain_forms``).
     table_lemmas = getattr(analysis, "lemma_table", None) is lemmas.TABLE
@@ -367,9 +362,7 @@ def find_all(s: Stream, pattern: tuple[Word, ...]) -> list[tuple[int, int]]:
         candidates: Any = range(len(s.forms))
     else:
         where = s.where()
-        found = [
-            where[f] for f in (first & where.keys() if len(first) > 4 else first) if f in where
-        ]
+        found = [where[f] for f in first & where.keys()]
         if not found:
             return out
         candidates = found[0] if len(found) == 1 else sorted({i for f in found for i in f})
