@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 import string
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -280,66 +280,15 @@ def _parse(pack_list: list[Path], texts: list[str]) -> _Parsed:
 
 
 def _to_data(parsed: _Parsed) -> dict[str, Any]:
-    def example(e: Example) -> dict[str, Any]:
-        return {
-            "text": e.text,
-            "format": e.format,
-            "count": e.count,
-            "line": e.line,
-            "config": e.config,
-            "where": e.where,
-            "message": e.message,
-        }
-
+    # Field by field from the dataclasses (``asdict``), so a field added to a rule, an
+    # example or a profile is stored without a change here; ``_cached`` stores an entry
+    # only when ``_from_data`` gives back exactly what was parsed.
     return {
-        "rules": [
-            {
-                "code": r.code,
-                "name": r.name,
-                "kind": r.kind,
-                "category": r.category,
-                "severity": r.severity.name,
-                "message": r.message,
-                "description": r.description,
-                "source": r.source,
-                "options": r.options,
-                "examples_pass": [example(e) for e in r.examples_pass],
-                "examples_fail": [example(e) for e in r.examples_fail],
-                "enabled": r.enabled,
-                "pack": r.pack,
-                "line": r.line,
-            }
-            for r in parsed.rules.values()
-        ],
+        "rules": [{**asdict(r), "severity": r.severity.name} for r in parsed.rules.values()],
         "sections": parsed.sections,
         "title_words": parsed.title_words,
-        "profiles": [
-            {
-                "id": p.id,
-                "label": p.label,
-                "family": p.family,
-                "titles": p.titles,
-                "keywords": p.keywords,
-                "required": p.required,
-                "recommended": p.recommended,
-                "extends": p.extends,
-                "pack": p.pack,
-                "suggest": {k: [mode, words] for k, (mode, words) in p.suggest.items()},
-            }
-            for p in parsed.roles.profiles.values()
-        ],
-        "concepts": [
-            {
-                "key": c.key,
-                "label": c.label,
-                "section": c.section,
-                "example": c.example,
-                "ways": [[list(map(list, slot.alternatives)) for slot in way] for way in c.ways],
-                "window": c.window,
-                "countries": list(c.countries),
-            }
-            for c in parsed.roles.concepts.values()
-        ],
+        "profiles": [asdict(p) for p in parsed.roles.profiles.values()],
+        "concepts": [asdict(c) for c in parsed.roles.concepts.values()],
     }
 
 
@@ -357,18 +306,13 @@ def _from_data(data: dict[str, Any]) -> _Parsed:
         fields["suggest"] = {k: (mode, words) for k, (mode, words) in p["suggest"].items()}
         roles.profiles[p["id"]] = Profile(**fields)
     for c in data["concepts"]:
-        ways = tuple(
-            tuple(Slot(tuple(tuple(alt) for alt in slot)) for slot in way) for way in c["ways"]
+        fields = dict(c)
+        fields["ways"] = tuple(
+            tuple(Slot(tuple(tuple(alt) for alt in slot["alternatives"])) for slot in way)
+            for way in c["ways"]
         )
-        roles.concepts[c["key"]] = Concept(
-            c["key"],
-            c["label"],
-            c["section"],
-            c["example"],
-            ways,
-            c["window"],
-            tuple(c["countries"]),
-        )
+        fields["countries"] = tuple(c["countries"])
+        roles.concepts[c["key"]] = Concept(**fields)
     sections = {str(k): list(v) for k, v in data["sections"].items()}
     return _Parsed(rules, sections, list(data["title_words"]), roles)
 
