@@ -244,8 +244,9 @@ class Analysis:
         return self._read(doc) if i is None else self.tokens(i)
 
     def _read(self, doc: Doc) -> Tokens:
-        texts = [t.text for t in doc]
-        idxs = [t.idx for t in doc]
+        toks = list(doc)  # (each Token object made once, not once per attribute)
+        texts = [t.text for t in toks]
+        idxs = [t.idx for t in toks]
         if self.lemma_table is lemmas.TABLE:
             lems = lemmas.lemmas_of(texts)
         else:

@@ -22,7 +22,6 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import lemmas
@@ -194,18 +193,39 @@ def stream(doc: Doc, analysis: Analysis) -> Stream:
     return memo(("terms.stream", id(doc)), lambda: _stream(doc, analysis))
 
 
-def posting_forms(analysis: Analysis) -> tuple[list[frozenset[str]], frozenset[str]]:
-    """The forms (lower text and lemma) of each block's token stream, by block index, and
-    of the whole posting; built once per posting."""
+# A token's place in a posting, as one int: its block index above, its position in the
+# block's stream below (ints sort block by block, then position by position).
+_BLOCK_SHIFT = 32
+_POSITION = (1 << _BLOCK_SHIFT) - 1
 
-    def build() -> tuple[list[frozenset[str]], frozenset[str]]:
-        blocks = [
-            frozenset(chain.from_iterable(stream(doc, analysis).forms)) for doc in analysis.docs
-        ]
-        return blocks, frozenset().union(*blocks)
+
+def posting_where(analysis: Analysis) -> dict[str, list[int]]:
+    """Every token's place in the posting (``_BLOCK_SHIFT``) by form (lower text, and
+    lemma where it differs), ascending; built once per posting, for every pattern set."""
+
+    def build() -> dict[str, list[int]]:
+        where: dict[str, list[int]] = {}
+        get = where.get
+        for b, doc in enumerate(analysis.docs):
+            place = b << _BLOCK_SHIFT
+            for low, lemma in stream(doc, analysis).forms:
+                # (``get`` then a new list only for a new form, as in positions_by_form.)
+                at = get(low)
+                if at is None:
+                    where[low] = [place]
+                else:
+                    at.append(place)
+                if lemma != low:
+                    at = get(lemma)
+                    if at is None:
+                        where[lemma] = [place]
+                    else:
+                        at.append(place)
+                place += 1
+        return where
 
     memo = getattr(analysis, "memo", None)
-    return memo(("terms.forms",), build) if memo is not None else build()
+    return memo(("terms.where",), build) if memo is not None else build()
 
 
 def _stream(doc: Doc, analysis: Analysis) -> Stream:
@@ -401,26 +421,53 @@ class PatternSet:
             self._all_forms = frozenset(f for pat in self.compiled for w in pat for f in w.forms)
         return self._all_forms
 
-    def by_block(self, analysis: Analysis) -> dict[int, list[int]]:
-        """The indices of the patterns that may match in each block, ascending, by block
-        index (blocks with none left out): the forms the patterns can start with that the
-        posting holds at all are found by one set intersection, then looked up block by
-        block."""
-        block_forms, every_form = posting_forms(analysis)
+    def found(self, analysis: Analysis) -> dict[int, list[tuple[int, list[tuple[int, int]]]]]:
+        """Every match in the posting, by block index: (pattern index, its character
+        spans as ``find_all`` gives them) in list order, blocks and patterns without a
+        match left out. A pattern is tried only where one of the forms its matches can
+        start with stands, found in the posting's index of forms (``posting_where``)."""
+        where = posting_where(analysis)
         by_first = self.by_first
-        found: dict[int, set[int]] = {}
-        present = by_first.keys() & every_form
-        if present:
-            for b, forms in enumerate(block_forms):
-                here = present & forms  # (in C: a few forms against the block's)
-                if here:
-                    patterns = found[b] = set()
-                    for form in here:
-                        patterns.update(by_first[form])
-        if self.always:
-            for b in range(len(block_forms)):
-                found.setdefault(b, set()).update(self.always)
-        return {b: sorted(found[b]) for b in sorted(found)}
+        starts: dict[int, list[int]] = {}
+        for form in by_first.keys() & where.keys():
+            at = where[form]
+            for p in by_first[form]:
+                got = starts.get(p)
+                # A place held under two of a pattern's first forms (a text and its lemma)
+                # is one start.
+                starts[p] = at if got is None else sorted(set(got).union(at))
+        out: dict[int, list[tuple[int, list[tuple[int, int]]]]] = {}
+        for p, places in starts.items():
+            pattern = self.compiled[p]
+            block = -1
+            s: Stream | None = None
+            spans: list[tuple[int, int]] = []
+            after = 0  # matches do not overlap: the next starts at or after this token
+            for place in places:
+                b = place >> _BLOCK_SHIFT
+                if b != block:
+                    if spans:
+                        out.setdefault(block, []).append((p, spans))
+                        spans = []
+                    block, after = b, 0
+                    s = stream(analysis.docs[b], analysis)
+                i = place & _POSITION
+                if i < after:
+                    continue
+                end = _match_at(s, pattern, 0, i)  # type: ignore[arg-type]
+                if end is not None and end > i and _whole(s, i, end):  # type: ignore[arg-type]
+                    spans.append((s.starts[i], s.ends[end - 1]))  # type: ignore[union-attr]
+                    after = end
+            if spans:
+                out.setdefault(block, []).append((p, spans))
+        for p in self.always:
+            for b, doc in enumerate(analysis.docs):
+                spans = find_all(stream(doc, analysis), self.compiled[p])
+                if spans:
+                    out.setdefault(b, []).append((p, spans))
+        for hits in out.values():
+            hits.sort()
+        return out
 
 
 @lru_cache(maxsize=1024)

@@ -230,6 +230,51 @@ def test_a_stream_of_known_tokens_is_the_stream_the_full_loop_builds() -> None:
     assert fast[0].forms == [("case", "case"), ("manager", "manager")]
 
 
+def test_a_pattern_set_finds_in_the_posting_what_each_block_search_finds() -> None:
+    """``PatternSet.found`` starts each pattern only where the posting's index of forms
+    holds one of its first forms: the same spans, block by block and pattern by pattern,
+    as ``find_all`` on every block's stream, optional first words and lemmas included."""
+    from jdlint import packs
+    from jdlint.nlp import analyse
+    from jdlint.readers import read
+
+    text = (
+        "# Chairman of Care Coordination\n\n"
+        "The chairmen review drug screens and clean urine tests; a clean drug test, twice.\n\n"
+        "- Lift 50lbs and lift up to fifty pounds; must be able to lift 25 kg.\n"
+        "- He/she will be a young, energetic digital native; addicts and an addict.\n"
+        "- Salesmen, salesman, self-confident, non-compliant and non compliant clients.\n"
+    )
+    patterns = (
+        "chairman",
+        "clean drug? test|screen|urine",
+        "lift up? to? # lbs|pounds",
+        "drug? test",
+        "he / she",
+        "young",
+        "digital native",
+        "addict",
+        "salesman",
+        "non-compliant",
+        "self confident",
+        "care? coordination",
+        "missing words",
+    )
+    posting = read(text, "p.md", packs.load().vocabulary, "markdown")
+    analysis = analyse(posting)
+    index = terms.PatternSet(patterns)
+    want: dict[int, list] = {}
+    for b, doc in enumerate(analysis.docs):
+        s = terms.stream(doc, analysis)
+        for i, compiled in enumerate(index.compiled):
+            spans = terms.find_all(s, compiled)
+            if spans:
+                want.setdefault(b, []).append((i, spans))
+    got = index.found(analysis)
+    assert got == want
+    assert len(got) >= 3 and sum(len(v) for v in got.values()) >= 10
+
+
 def test_the_acronym_pattern_led_by_its_capital_finds_what_the_look_behind_form_finds() -> None:
     """undefined_acronym's pattern tests the character before an acronym after its first
     capital (so the search skips to capitals); on any text it finds what the form with

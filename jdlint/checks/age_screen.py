@@ -161,19 +161,19 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     }
     allowed = list(ctx.settings["config"].get("allow", []))
     analysis = ctx.analysis
-    by_block = index.by_block(analysis)
+    by_block = index.found(analysis)
     for block in ctx.posting.body_blocks():
-        candidates = by_block.get(block.index)
-        if not candidates:
+        matches = by_block.get(block.index)
+        if not matches:
             continue
         stream = terms.stream(analysis.doc(block.index), analysis)
         text = block.text
         sents = terms.sentences(analysis, block.index, text)
         skip = terms.phrase_spans(text, allowed)
         hits: list[tuple[tuple[int, int], dict]] = []
-        for i in candidates:
+        for i, spans in matches:
             entry, _ = flat[i]
-            for span in terms.find_all(stream, index.compiled[i]):
+            for span in spans:
                 if terms.inside(span, skip) or _quoted(text, span):
                     continue
                 if _screens(stream, sents, span, entry, opts, people):

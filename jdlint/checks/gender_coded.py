@@ -115,18 +115,18 @@ def _count(
     places = set(opts["place_nouns"])
     found: Counter[str] = Counter()
     first: tuple[int, int] | None = None
-    by_block = patterns.by_block(ctx.analysis)
+    by_block = patterns.found(ctx.analysis)
     for block in ctx.posting.blocks:
-        candidates = by_block.get(block.index)
-        if not candidates:
+        matches = by_block.get(block.index)
+        if not matches:
             continue
         s = terms.stream(ctx.analysis.doc(block.index), ctx.analysis)
         excluded = None
         spans: list[tuple[int, int]] = []
         # Only the words that can start a match in this block, in the list's order.
-        for i in candidates:
+        for i, spans_of_word in matches:
             word = words[i]
-            for span in terms.find_all(s, patterns.compiled[i]):
+            for span in spans_of_word:
                 if excluded is None:
                     excluded = terms.phrase_spans(block.text, opts["not_traits"])
                 if (

@@ -220,10 +220,10 @@ def _matches(
     frame = _frame(tuple(opts["framing"]), index.all_forms())
     allowed = list(ctx.settings["config"].get("allow", []))
     analysis = ctx.analysis
-    by_block = index.by_block(analysis)
+    by_block = index.found(analysis)
     for block in ctx.posting.body_blocks():
-        candidates = by_block.get(block.index)
-        if not candidates:
+        matches = by_block.get(block.index)
+        if not matches:
             continue
         stream = terms.stream(analysis.doc(block.index), analysis)
         text = block.text
@@ -232,9 +232,9 @@ def _matches(
         skip = terms.phrase_spans(text, allowed)
         # The first (leftmost) requirement of each ability in the block, with its entry.
         first: dict[str, tuple[tuple[int, int], dict]] = {}
-        for i in candidates:
+        for i, spans in matches:
             entry, _ = flat[i]
-            for span in terms.find_all(stream, index.compiled[i]):
+            for span in spans:
                 if terms.inside(span, skip) or _quoted(text, span):
                     continue
                 found = _requirement(stream, sents, span, entry, frame, in_section)

@@ -159,10 +159,10 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     ]
     index = terms.pattern_set(tuple(pattern for _, pattern in flat))
     analysis = ctx.analysis
-    by_block = index.by_block(analysis)
+    by_block = index.found(analysis)
     for block in posting.blocks:
-        candidates = by_block.get(block.index)
-        if not candidates:
+        matches = by_block.get(block.index)
+        if not matches:
             continue
         stream = terms.stream(analysis.doc(block.index), analysis)
         text = block.text
@@ -171,9 +171,9 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         sents = terms.sentences(analysis, block.index, text)
         hits: list[tuple[tuple[int, int], dict]] = []
         unless_of: dict[int, list[tuple[int, int]]] = {}
-        for i in candidates:
+        for i, spans in matches:
             entry, _ = flat[i]
-            for span in terms.find_all(stream, index.compiled[i]):
+            for span in spans:
                 if mode != "check":
                     if kept is None:
                         kept = terms.phrase_spans(text, keywords)
