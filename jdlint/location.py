@@ -626,28 +626,31 @@ def _europe_and_exclusions(
     """Add the European places and the remote jobs open in every state; drop what is a
     list of states rather than a place ("except Alaska, Hawaii", "Colorado, Connecticut or
     Nevada residents"); give remote jobs the states the text excludes."""
-    excluded, spans = exclusions(text)
-    starts = [s for s, _ in spans]
-    words = [m.start() for m in _EXCLUDING_WORD.finditer(text)]
-
-    def listed(at: int) -> bool:
-        i = bisect_right(starts, at) - 1
-        if i >= 0 and spans[i][0] <= at < spans[i][1]:
-            return True
-        j = bisect_right(words, at) - 1
-        return (
-            j >= 0
-            and words[j] >= at - 80
-            and _EXCLUDED_PLACE.search(text, max(0, at - 80), at) is not None
-        )
-
+    # Most blocks name no place: the excluding words are looked for only when one is found.
+    excluded: frozenset[str] = frozenset()
     out: list[tuple[int, Location]] = []
-    for at, loc in found:
-        if listed(loc.start):
-            continue
-        if not loc.remote and loc.city and loc.region and _names_a_state(loc):
-            continue
-        out.append((at, loc))
+    if found:
+        excluded, spans = exclusions(text)
+        starts = [s for s, _ in spans]
+        words = [m.start() for m in _EXCLUDING_WORD.finditer(text)]
+
+        def listed(at: int) -> bool:
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and spans[i][0] <= at < spans[i][1]:
+                return True
+            j = bisect_right(words, at) - 1
+            return (
+                j >= 0
+                and words[j] >= at - 80
+                and _EXCLUDED_PLACE.search(text, max(0, at - 80), at) is not None
+            )
+
+        for at, loc in found:
+            if listed(loc.start):
+                continue
+            if not loc.remote and loc.city and loc.region and _names_a_state(loc):
+                continue
+            out.append((at, loc))
     eu_places = _EU_PLACE_RE.finditer(text) if _EU_COUNTRY_AFTER_COMMA.search(text) else ()
     for m in eu_places:
         city = _trim_city(m["city"])
@@ -662,6 +665,8 @@ def _europe_and_exclusions(
         for m in _ALL_STATES.finditer(text):
             loc = Location(None, None, "US", True, m.group(0), m.start(), m.end())
             out.append((m.start(), loc))
+    if out and not found:
+        excluded = exclusions(text)[0]
     if excluded:
         out = [
             (at, replace(loc, excluded=loc.excluded | excluded) if loc.remote else loc)

@@ -74,6 +74,8 @@ VAGUE = re.compile(
     re.I,
 )
 
+# What every match of _RANGE and _SINGLE holds: a currency symbol or code (``_A``).
+_FIGURE_NEEDS = ("$", "£", "€", *(code.lower() for code in _CODES.split("|")))
 # A word every match of VAGUE holds (``prefilter.lacks``).
 _VAGUE_NEEDS = (
     "competitive",
@@ -170,9 +172,10 @@ def find(text: str) -> list[Pay]:
     # list of figures quadratic): the ranges in order of start (they do not overlap, so
     # their ends are in order too), the single figures by their furthest end (they are
     # met in order of start), and for the vague words all of them merged.
-    if not _DIGIT.search(text):
-        # No figure: only the vague words can be here, and the figure patterns (tried at
-        # every character) are most of the cost on the many blocks that state no pay.
+    if not _DIGIT.search(text) or lacks(text, _FIGURE_NEEDS):
+        # No figure with a currency: only the vague words can be here, and the figure
+        # patterns (tried at every character) are most of the cost on the many blocks
+        # that state no pay.
         if lacks(text, _VAGUE_NEEDS):
             return []
         return [

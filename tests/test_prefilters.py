@@ -171,6 +171,61 @@ def test_vague_pay_prefilter_finds_what_the_pattern_finds(text: str) -> None:
     assert found == full or (found and set(found) <= set(full))
 
 
+def test_the_unsafe_letters_are_all_that_ignorecase_reads_as_ascii_and_lower_does_not() -> None:
+    """``prefilter.lacks`` lower-cases a text and looks for plain words. That is exact only
+    when every character IGNORECASE matches to an ASCII letter lower-cases to that very
+    letter, or is one of ``UNSAFE`` (a text holding one is always searched in full): this
+    Python's Unicode tables, checked whole."""
+    from jdlint import prefilter
+
+    letter = re.compile(r"(?i)[a-z]")
+    odd = [
+        c
+        for c in map(chr, range(0x80, 0x110000))
+        if letter.fullmatch(c) and not (len(c.lower()) == 1 and letter.fullmatch(c.lower()))
+    ]
+    assert odd and set(odd) <= set(prefilter.UNSAFE)
+    assert prefilter.lacks("Unable to travel ’ •", ("excl",))  # other non-ASCII: ruled out
+    assert not prefilter.lacks("eſcl", ("excl",))  # "ſ" reads as "s": searched in full
+
+
+FIGURE_WORDINGS = [
+    "$55,000 - $65,000 a year",
+    "USD 25 to 30 per hour",
+    "eur 40k-50k",
+    "£30,000 per annum",
+    "€45,000 per year",
+    "Pay: NZD 28.50 hourly",
+    "aud 90,000 per year",
+    "Starting at $22/hr and up",
+    "CAD $60,000 a year",
+    "12 months, 40 hours a week, 2 visits",  # figures without a currency
+    "Room 101 \u2019s 3 beds",
+    "u\u017fd 40 an hour",  # "ſ": searched in full
+    "\u0130 50 \u212aUSD",
+]
+
+
+@pytest.mark.parametrize("text", FIGURE_WORDINGS)
+def test_the_figure_prefilter_finds_what_the_figure_patterns_find(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``pay.find`` skips the range and single-figure patterns where no currency symbol
+    or code stands; without the cheap test it finds the same."""
+    from jdlint import pay
+
+    guarded = pay.find(text)
+    monkeypatch.setattr(pay, "lacks", lambda text, words: False)
+    assert guarded == pay.find(text)
+
+
+def test_the_figure_wordings_cover_matches_and_misses() -> None:
+    from jdlint import pay
+
+    found = [any(p.kind != "vague" for p in pay.find(t)) for t in FIGURE_WORDINGS]
+    assert found.count(True) >= 8 and found.count(False) >= 2
+
+
 LEGAL_WORDINGS = [
     "Read our privacy policy.",
     "We process personal data lawfully.",
