@@ -123,16 +123,21 @@ def _same(a: tuple[str, str], b: tuple[str, ...]) -> bool:
 
 
 def occurrences(keyword: Keyword, tokens: list[Any]) -> list[tuple[int, int]]:
-    """(first, last) token positions where the keyword occurs in ``tokens``."""
-    k = len(keyword.words)
+    """(first, last) token positions where the keyword occurs in ``tokens``, left to right,
+    not overlapping."""
+    words = keyword.words
+    k = len(words)
+    first = words[0][:2]
     hits = []
-    i = 0
-    while i <= len(tokens) - k:
-        if all(_same(keyword.words[j], tokens[i + j]) for j in range(k)):
+    after = 0  # a match ends before the next one starts
+    last = len(tokens) - k
+    # Only where the first word stands can a match start (every word is one token).
+    for i in [j for j, t in enumerate(tokens) if t[0] in first or t[1] in first]:
+        if i < after or i > last:
+            continue
+        if all(_same(words[j], tokens[i + j]) for j in range(1, k)):
             hits.append((i, i + k - 1))
-            i += k
-        else:
-            i += 1
+            after = i + k
     return hits
 
 

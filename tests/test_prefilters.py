@@ -368,3 +368,30 @@ def test_a_statement_prefilter_finds_what_its_pattern_finds(name: str, text: str
     full = pattern.search(text)
     fast = statements.search(pattern, text)
     assert (full and full.span()) == (fast and fast.span())
+
+
+def test_keyword_occurrences_start_only_where_the_first_word_stands() -> None:
+    """``keywords.occurrences`` tries a keyword only where its first word stands: the same
+    hits, left to right and not overlapping, as trying it at every token."""
+    import random
+
+    from jdlint import keywords
+
+    def every_token(keyword: keywords.Keyword, tokens: list) -> list[tuple[int, int]]:
+        k, hits, i = len(keyword.words), [], 0
+        while i <= len(tokens) - k:
+            if all(keywords._same(keyword.words[j], tokens[i + j]) for j in range(k)):
+                hits.append((i, i + k - 1))
+                i += k
+            else:
+                i += 1
+        return hits
+
+    rng = random.Random(7)
+    forms = [("case", "case"), ("cases", "case"), ("manager", "manager"), ("managers", "manager")]
+    forms += [("care", "care"), ("a", "a")]
+    for _ in range(3000):
+        tokens = [(*rng.choice(forms), 0, 0) for _ in range(rng.randint(0, 12))]
+        words = tuple(rng.choice(forms) for _ in range(rng.randint(1, 3)))
+        keyword = keywords.Keyword("x", "x", words)
+        assert keywords.occurrences(keyword, tokens) == every_token(keyword, tokens)

@@ -68,6 +68,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     others = {n.lower() for n in rule.options["other_nouns"]}
     hire_sections = set(rule.options["hire_sections"])
     hire_verbs = {v.lower() for v in rule.options["hire_verbs"]}
+    watched = pronouns | roles | others
     posting = ctx.posting
     referent = None  # "role" or "other": the nearest singular person noun so far
     named = False  # a capitalised word that may be a person's name came before
@@ -78,6 +79,15 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         key = posting.sections[section].key if posting.sections else None
         toks = ctx.analysis.tokens(block.index)
         texts, lows, lems = toks.texts, toks.lows, toks.lemmas
+        if watched.isdisjoint(lows) and roles.isdisjoint(lems) and others.isdisjoint(lems):
+            # No pronoun and no person noun (most blocks): all the walk below could learn
+            # is that a name came before.
+            named = named or any(
+                _maybe_name(texts[i])
+                for sent in ctx.analysis.sents(block.index)
+                for i in range(_first_word(texts, sent) + 1, sent.end)
+            )
+            continue
         subject = None  # what the current sentence is about
         for sent in ctx.analysis.sents(block.index):
             previous_subject, subject = subject, None
