@@ -363,10 +363,16 @@ def _vocabulary(ctx: Context) -> set[str]:
     """Every word form (text and lemma) of the posting's body, built once per posting."""
 
     def build() -> set[str]:
+        # Read from the blocks' token lists: the forms ``_Words`` gives every sentence (the
+        # sentences of a doc cover all its tokens), without building them for sentences no
+        # concept is looked for in.
         words: set[str] = set()
+        analysis = ctx.analysis
         for block in ctx.posting.body_blocks():
-            for sent in _sents(ctx.analysis, block.index):
-                words.update(_words_of(sent, ctx.analysis).where)
+            tokens = analysis.tokens_of(analysis.doc(block.index))
+            kept = [not skip for skip in tokens.skip]
+            words.update(itertools.compress(tokens.lows, kept))
+            words.update(itertools.compress(tokens.lemmas, kept))
         return words
 
     memo = getattr(ctx.analysis, "memo", None)
