@@ -395,3 +395,17 @@ def test_keyword_occurrences_start_only_where_the_first_word_stands() -> None:
         words = tuple(rng.choice(forms) for _ in range(rng.randint(1, 3)))
         keyword = keywords.Keyword("x", "x", words)
         assert keywords.occurrences(keyword, tokens) == every_token(keyword, tokens)
+
+
+def test_the_money_test_finds_what_the_money_pattern_finds() -> None:
+    """conflicting_facts looks for a currency by substring tests before its pattern."""
+    import random
+
+    from jdlint.checks import conflicting_facts as cf
+
+    rng = random.Random(11)
+    pieces = ["USD", "usd", "xUSD", "USDx", "NZD ", "$", "£", "€", "💰", " ", "a", "1", "_", "é"]
+    texts = ["Pay: USD 50,000", "AUDIT teams", "CADENCE", "GBP-led", "no money here", ""]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(20000)]
+    for text in texts:
+        assert cf._has_money(text) == (cf._MONEY.search(text) is not None), text

@@ -99,6 +99,15 @@ _MONEY_BAG = re.compile(
     r"(?:\s*[~–—-]\s*[$£€]?\s*(?P<hi>\d[\d,]*(?:\.\d+)?)\s*(?P<k2>[kK])?)?"
 )
 _MONEY = re.compile(r"[$£€💰]|\b(?:USD|CAD|GBP|EUR|AUD|NZD)\b")
+_MONEY_CODES = ("USD", "CAD", "GBP", "EUR", "AUD", "NZD")
+
+
+def _has_money(text: str) -> bool:
+    """``_MONEY.search(text)``, told by substring tests first: the pattern, led by a word
+    boundary, is tried at every character of every block."""
+    if "$" in text or "£" in text or "€" in text or "💰" in text:
+        return True
+    return any(code in text for code in _MONEY_CODES) and _MONEY.search(text) is not None
 _TIERS = re.compile(
     r"\b(?:levels?|tiers?|zones?|bands?|grades?|steps?|geographic\w*|locations?|markets?|"
     r"regions?|cities|states|depending\s+on\s+(?:the\s+)?(?:location|level|experience)|"
@@ -122,7 +131,7 @@ def _pay(ctx: Context) -> list[Statement]:
         a, z = posting.lines.offset(line), posting.lines.line_end(line)
         out.append(Statement((fm.minimum, fm.maximum), fm.phrase, a, z, None, fm.unit, fm.currency))
     for block in posting.blocks:
-        if not _MONEY.search(block.text):
+        if not _has_money(block.text):
             continue  # every pay figure has a currency, its code or a 💰
         text = hygiene.source_text(posting, block)
         found: list[Statement] = []
@@ -316,7 +325,10 @@ def _hours(ctx: Context) -> list[Statement]:
     out: list[Statement] = []
     for block in ctx.posting.blocks:
         text = block.text
-        if "hour" not in text.lower() and "hr" not in text.lower():
+        low = text.lower()
+        # Every match holds "hour" or "hr", and "week" or "wk" (none of these letters is
+        # one IGNORECASE reads differently from lower-casing: jdlint/prefilter.py).
+        if ("hour" not in low and "hr" not in low) or ("week" not in low and "wk" not in low):
             continue
         for m in _HOURS.finditer(text):
             after = text[m.end() : m.end() + 3]
