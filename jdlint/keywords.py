@@ -92,9 +92,23 @@ def _nlp(ctx: Context) -> Any:
 
 
 def forms(ctx: Context, text: str) -> list[tuple[str, str]]:
-    """(lower, lemma) for each word of a free-standing text (a title, a keyword)."""
-    doc = _nlp(ctx)(text)
-    return token_forms(ctx, doc)
+    """(lower, lemma) for each word of a free-standing text (a title, a keyword).
+
+    The same keywords come back with every posting, so their forms are remembered by
+    pipeline and text (the forms depend on nothing else: the lemmas come from that
+    pipeline or the lookup table it uses), bounded like the lemma memo."""
+    nlp = _nlp(ctx)
+    key = (nlp, text)
+    found = _FORMS.get(key)
+    if found is None:
+        if len(_FORMS) >= _FORMS_SIZE:
+            _FORMS.clear()
+        found = _FORMS[key] = tuple(token_forms(ctx, nlp(text)))
+    return list(found)
+
+
+_FORMS: dict[tuple[Any, str], tuple[tuple[str, str], ...]] = {}
+_FORMS_SIZE = 10_000
 
 
 def token_forms(ctx: Context, doc: Any) -> list[tuple[str, str]]:

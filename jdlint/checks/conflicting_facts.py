@@ -108,6 +108,8 @@ def _has_money(text: str) -> bool:
     if "$" in text or "£" in text or "€" in text or "💰" in text:
         return True
     return any(code in text for code in _MONEY_CODES) and _MONEY.search(text) is not None
+
+
 _TIERS = re.compile(
     r"\b(?:levels?|tiers?|zones?|bands?|grades?|steps?|geographic\w*|locations?|markets?|"
     r"regions?|cities|states|depending\s+on\s+(?:the\s+)?(?:location|level|experience)|"
