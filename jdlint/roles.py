@@ -410,6 +410,12 @@ def _norm(text: str) -> str:
     return " ".join(_NOT_ALNUM.sub(" ", text.lower()).split())
 
 
+@lru_cache(maxsize=4096)
+def _norm_title(title: str) -> str:
+    """``_norm`` of a profile's title: the same few hundred for every posting."""
+    return _norm(title)
+
+
 def _has_title(text: str, title: str) -> bool:
     """The title phrase, or its plural ("Case Managers/Care Coordinators"), as whole words."""
     return _title_regex(title).search(text) is not None
@@ -433,7 +439,7 @@ def detect(posting: Posting, roles: RoleData) -> tuple[str, str]:
     scored = []
     for p in roles.profiles.values():
         best = max(
-            (len(_norm(t)) for t in p.titles if _norm(t) and _has_title(head_text, _norm(t))),
+            (len(n) for n in map(_norm_title, p.titles) if n and _has_title(head_text, n)),
             default=0,
         )
         if best:
@@ -445,7 +451,7 @@ def detect(posting: Posting, roles: RoleData) -> tuple[str, str]:
             return tied[0], "title"
         body = " " + _norm(" ".join(b.text for b in posting.blocks)) + " "
         counts = {
-            pid: sum(body.count(f" {_norm(t)} ") for t in roles.profiles[pid].titles)
+            pid: sum(body.count(f" {_norm_title(t)} ") for t in roles.profiles[pid].titles)
             for pid in tied
         }
         return max(tied, key=lambda pid: (counts[pid], -tied.index(pid))), "body"
