@@ -470,6 +470,31 @@ class PatternSet:
         return out
 
 
+def entry_patterns(entries: list[dict]) -> tuple[list[tuple[dict, str]], PatternSet]:
+    """Every (entry, pattern) of a rule's entries in order (an entry's ``pattern`` is one
+    pattern or a list of them) and their ``PatternSet``; worked out once per entries list
+    (a rule's options live as long as its pack), not once per posting."""
+    cached = _ENTRIES.get(id(entries))
+    if cached is not None and cached[0] is entries:
+        return cached[1], cached[2]
+    flat = [
+        (entry, pattern)
+        for entry in entries
+        for pattern in (
+            [entry["pattern"]] if isinstance(entry["pattern"], str) else entry["pattern"]
+        )
+    ]
+    index = pattern_set(tuple(pattern for _, pattern in flat))
+    if len(_ENTRIES) >= 1024:
+        _ENTRIES.clear()
+    # The list itself is kept with its id, so an id handed on to a new list never matches.
+    _ENTRIES[id(entries)] = (entries, flat, index)
+    return flat, index
+
+
+_ENTRIES: dict[int, tuple[list[dict], list[tuple[dict, str]], PatternSet]] = {}
+
+
 @lru_cache(maxsize=1024)
 def pattern_set(patterns: tuple[str, ...]) -> PatternSet:
     return PatternSet(patterns)

@@ -146,14 +146,7 @@ def validate(options: dict[str, Any]) -> list[str]:
 
 def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     opts = rule.options
-    flat = [
-        (entry, pattern)
-        for entry in opts["terms"]
-        for pattern in (
-            [entry["pattern"]] if isinstance(entry["pattern"], str) else entry["pattern"]
-        )
-    ]
-    index = terms.pattern_set(tuple(p for _, p in flat))
+    flat, index = terms.entry_patterns(opts["terms"])
     people = {
         "population": set(opts["population"]),
         "candidate": set(opts["candidate"]),

@@ -209,14 +209,7 @@ def _matches(
 ) -> Iterator[tuple[Any, terms.Stream, tuple[int, int], dict]]:
     """(block, stream, span, entry): the first requirement of each ability in each block;
     a ``general`` entry ("physical labor") only where nothing more specific is said."""
-    flat = [
-        (entry, pattern)
-        for entry in entries
-        for pattern in (
-            [entry["pattern"]] if isinstance(entry["pattern"], str) else entry["pattern"]
-        )
-    ]
-    index = terms.pattern_set(tuple(p for _, p in flat))
+    flat, index = terms.entry_patterns(entries)
     frame = _frame(tuple(opts["framing"]), index.all_forms())
     allowed = list(ctx.settings["config"].get("allow", []))
     analysis = ctx.analysis

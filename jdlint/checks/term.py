@@ -150,14 +150,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     reported: set[str] = set()
     # Every (entry, pattern) in order, indexed by the forms a match can start with: a
     # block is searched only for the patterns it could contain, in the same order.
-    flat = [
-        (entry, pattern)
-        for entry in opts["terms"]
-        for pattern in (
-            entry["pattern"] if isinstance(entry["pattern"], list) else [entry["pattern"]]
-        )
-    ]
-    index = terms.pattern_set(tuple(pattern for _, pattern in flat))
+    flat, index = terms.entry_patterns(opts["terms"])
     analysis = ctx.analysis
     by_block = index.found(analysis)
     for block in posting.blocks:
