@@ -34,6 +34,8 @@ _RANGE = lazy_regex.compile(_amount("lo") + _SEP + _amount("hi"))
 _DIGIT = re.compile(r"\d")  # as _NUM's \d: any Unicode digit
 _SINGLE = lazy_regex.compile(_amount("lo"))
 _MARKED = re.compile(rf"{_BEFORE}|{_AFTER}")
+# What every match of _MARKED holds (``find`` keeps only figures _MARKED finds in).
+_MARKS = ("€", "EUR", "Euro", "RAL", "PLN", "zł")
 # A figure that opens with "from" is a minimum (Austria: "ab € 2.800"); "up to" a maximum.
 _FROM = re.compile(
     r"\b(?:ab|from|da|dai|od|nuo|mindestens|min\.?|minimum|at\s+least|starting\s+(?:at|from)|"
@@ -79,8 +81,8 @@ def _plausible(value: float, unit: str | None) -> bool:
 def find(text: str) -> list[Pay]:
     """Euro pay written the continental way in ``text``: ranges, single figures, and open
     forms ("ab € 2.800" is open with a minimum), in order. English forms are pay.py's."""
-    if not _DIGIT.search(text):
-        return []  # every form has a figure; most blocks have none
+    if not _DIGIT.search(text) or not any(mark in text for mark in _MARKS):
+        return []  # every form has a figure and a currency mark; most blocks have neither
     out: list[Pay] = []
     taken: list[tuple[int, int]] = []
     for m in _RANGE.finditer(text):

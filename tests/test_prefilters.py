@@ -409,3 +409,37 @@ def test_the_money_test_finds_what_the_money_pattern_finds() -> None:
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(20000)]
     for text in texts:
         assert cf._has_money(text) == (cf._MONEY.search(text) is not None), text
+
+
+EURO_WORDINGS = [
+    "€ 2.800 brutto pro Monat",
+    "2.800,- € pro Monat",
+    "EUR 2.500 bis 3.000",
+    "da 30.000 a 35.000 €",
+    "RAL 30-35k",
+    "od 1 500 zł",
+    "nuo 2000 iki 2500 EUR",
+    "Euro 40.000 jährlich",
+    "PLN 9 000 miesięcznie",
+    "2.800 pro Monat",  # figures without a mark
+    "Team of 12, 3 sites",
+    "eur 2.800",  # lower case: no mark for these patterns
+]
+
+
+@pytest.mark.parametrize("text", EURO_WORDINGS)
+def test_the_euro_mark_prefilter_finds_what_the_euro_patterns_find(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jdlint import pay_eu
+
+    guarded = pay_eu.find(text)
+    monkeypatch.setattr(pay_eu, "_MARKS", ("",))  # "" is in every text: no prefilter
+    assert guarded == pay_eu.find(text)
+
+
+def test_the_euro_wordings_cover_matches_and_misses() -> None:
+    from jdlint import pay_eu
+
+    found = [bool(pay_eu.find(t)) for t in EURO_WORDINGS]
+    assert found.count(True) >= 7 and found.count(False) >= 3
