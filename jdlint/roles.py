@@ -359,44 +359,70 @@ def _sents(analysis: Analysis, block_index: int) -> Any:
     return sents(block_index) if sents is not None else analysis.doc(block_index).sents
 
 
-def _vocabulary(ctx: Context) -> set[str]:
-    """Every word form (text and lemma) of the posting's body, built once per posting."""
+def _sentence_index(ctx: Context) -> tuple[list[tuple[int, Span]], dict[str, set[int]]]:
+    """The body's sentences in order, as (block index, sentence), and by word form (text
+    and lemma of every word) the ordinals of the sentences holding it; built once per
+    posting from the blocks' token lists."""
 
-    def build() -> set[str]:
-        # Read from the blocks' token lists: the forms ``_Words`` gives every sentence (the
-        # sentences of a doc cover all its tokens), without building them for sentences no
-        # concept is looked for in.
-        words: set[str] = set()
+    def build() -> tuple[list[tuple[int, Span]], dict[str, set[int]]]:
+        sents: list[tuple[int, Span]] = []
+        where: dict[str, set[int]] = {}
         analysis = ctx.analysis
         for block in ctx.posting.body_blocks():
             tokens = analysis.tokens_of(analysis.doc(block.index))
-            kept = [not skip for skip in tokens.skip]
-            words.update(itertools.compress(tokens.lows, kept))
-            words.update(itertools.compress(tokens.lemmas, kept))
-        return words
+            for sent in _sents(analysis, block.index):
+                n = len(sents)
+                sents.append((block.index, sent))
+                a, b = sent.start, sent.end
+                kept = [not skip for skip in tokens.skip[a:b]]
+                forms = set(itertools.compress(tokens.lows[a:b], kept))
+                forms.update(itertools.compress(tokens.lemmas[a:b], kept))
+                for form in forms:
+                    at = where.get(form)
+                    if at is None:
+                        where[form] = {n}
+                    else:
+                        at.add(n)
+        return sents, where
 
     memo = getattr(ctx.analysis, "memo", None)
-    return memo(("roles.vocabulary",), build) if memo is not None else build()
+    return memo(("roles.sentences",), build) if memo is not None else build()
+
+
+def _candidates(concept: Concept, where: dict[str, set[int]], count: int) -> list[int]:
+    """Ordinals of the sentences where some way of the concept could match, ascending: a
+    slot is met only where the first word of one of its alternatives stands."""
+    found: set[int] = set()
+    for way in concept.ways:
+        if not way:
+            return list(range(count))  # a way of no words: every sentence is tried
+        held: set[int] | None = None
+        for slot in way:
+            here: set[int] = set()
+            for alt in slot.alternatives:
+                if alt:
+                    here |= where.get(alt[0], set())
+            held = here if held is None else held & here
+            if not held:
+                break
+        if held:
+            found |= held
+    return sorted(found)
 
 
 def find(ctx: Context, concept: Concept, titles: tuple[Slot, ...] = ()) -> Evidence | None:
     """Where the posting says the concept, scanning every block's sentences in order."""
-    posting = ctx.posting
     # Headings name the role or a section ("Registered Nurse Case Manager"); only what
     # the posting says under them is evidence.
     analysis = ctx.analysis
-    vocabulary = _vocabulary(ctx)
-    if not any(
-        all(any(alt and alt[0] in vocabulary for alt in slot.alternatives) for slot in way)
-        for way in concept.ways
-    ):
-        return None  # some word every way needs is nowhere in the posting
-    for block in posting.body_blocks():
-        for sent in _sents(analysis, block.index):
-            hit = match_sentence(sent, concept, analysis, titles)
-            if hit:
-                tokens = sent[hit[0] : hit[1] + 1]
-                return Evidence(block.index, tokens.start_char, tokens.end_char)
+    sents, where = _sentence_index(ctx)
+    # Only the sentences holding a first word of every slot of a way can match it.
+    for n in _candidates(concept, where, len(sents)):
+        block_index, sent = sents[n]
+        hit = match_sentence(sent, concept, analysis, titles)
+        if hit:
+            tokens = sent[hit[0] : hit[1] + 1]
+            return Evidence(block_index, tokens.start_char, tokens.end_char)
     return None
 
 

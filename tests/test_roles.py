@@ -210,3 +210,32 @@ def test_profile_titles_match_their_plural() -> None:
         lint("# Case Managers / Care Coordinators\n\nWe are hiring.\n").profile["id"]
         == "case-manager"
     )
+
+
+def test_a_concept_is_looked_for_only_in_sentences_holding_a_first_word_of_each_slot() -> None:
+    """``roles.find`` tries a concept only in the sentences where some way could match
+    (the first word of an alternative of every slot): the same evidence, for every concept
+    of every profile on every example, as trying each sentence in turn."""
+    from jdlint import readers, roles
+    from jdlint.checks.context import Context
+
+    pack_set = packs.load()
+    role_data = pack_set.roles
+    titles = role_data.title_phrases()
+    concepts = list(role_data.concepts.values())
+    compared = found = 0
+    for path in sorted(Path("examples").glob("*/*.md")):
+        posting = readers.read(path.read_text(encoding="utf-8"), str(path), pack_set.vocabulary)
+        ctx = Context(posting)
+        for concept in concepts:
+            want = None
+            for block in posting.body_blocks():
+                for sent in ctx.analysis.sents(block.index):
+                    hit = roles.match_sentence(sent, concept, ctx.analysis, titles)
+                    if hit and want is None:
+                        span = sent[hit[0] : hit[1] + 1]
+                        want = roles.Evidence(block.index, span.start_char, span.end_char)
+            assert roles.find(ctx, concept, titles) == want, (path, concept.key)
+            compared += 1
+            found += want is not None
+    assert compared > 100 and found > 30
