@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .. import hygiene, lazy_regex
 from .. import location as loc_mod
@@ -124,21 +125,17 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     yield finding
 
 
-def _has_place(rule: Rule, ctx: Context) -> bool:
-    posting = ctx.posting
-    if posting.meta.get("location") not in (None, "", [], {}):
-        return True
-    # jdlint/location.py's forms all hold a comma before a capital ("Denver, CO"), "remote"
-    # or "location:"; a posting with none of them (a list of 100,000 bullets) skips it.
-    if (posting.title and _LOCATION_FORMS.search(posting.title)) or any(
-        _LOCATION_FORMS.search(b.text) for b in posting.blocks
-    ):
-        places, _ = ctx.memo("location.of_posting", lambda: loc_mod.of_posting(posting))
-        if any(not p.remote or p.country for p in places):
-            return True
+@lru_cache(maxsize=64)
+def _patterns(
+    countries_option: tuple[str, ...],
+    not_places_option: tuple[str, ...],
+    place_phrases: tuple[str, ...],
+) -> tuple[re.Pattern[str], frozenset[str], frozenset[str], re.Pattern[str], re.Pattern[str]]:
+    """The rule's patterns and word sets for its options, built once (they hold every
+    state, province and country name)."""
     names = sorted(
         {
-            *(c for c in rule.options["countries"] if c),
+            *(c for c in countries_option if c),
             *loc_mod.US_STATES.values(),
             *loc_mod.CA_PROVINCES.values(),
         },
@@ -158,15 +155,33 @@ def _has_place(rule: Rule, ctx: Context) -> bool:
     # (eligibility and ranking sentences name them: "eligible to work in the UK").
     # A country is left out only as the whole name: "in New England" and "in New Mexico"
     # hold a country's name and still say where the job is.
-    not_places = {w.lower() for w in rule.options["not_places"]}
-    countries = {c.lower() for c in rule.options["countries"]}
-    phrases = re.compile(
-        "|".join(re.escape(p) for p in rule.options["place_phrases"]) or r"(?!)", re.I
-    )
+    not_places = frozenset(w.lower() for w in not_places_option)
+    countries = frozenset(c.lower() for c in countries_option)
+    phrases = re.compile("|".join(re.escape(p) for p in place_phrases) or r"(?!)", re.I)
     after = re.compile(
         r"\b(?i:in|across|throughout|within|around|near)\s+(?:the\s+)?"
         r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,3})"
         r"(?![ \t]+(?:licen[cs]\w*|registration|law|laws))|" + _REGION_AFTER
+    )
+    return short, not_places, countries, phrases, after
+
+
+def _has_place(rule: Rule, ctx: Context) -> bool:
+    posting = ctx.posting
+    if posting.meta.get("location") not in (None, "", [], {}):
+        return True
+    # jdlint/location.py's forms all hold a comma before a capital ("Denver, CO"), "remote"
+    # or "location:"; a posting with none of them (a list of 100,000 bullets) skips it.
+    if (posting.title and _LOCATION_FORMS.search(posting.title)) or any(
+        _LOCATION_FORMS.search(b.text) for b in posting.blocks
+    ):
+        places, _ = ctx.memo("location.of_posting", lambda: loc_mod.of_posting(posting))
+        if any(not p.remote or p.country for p in places):
+            return True
+    short, not_places, countries, phrases, after = _patterns(
+        tuple(rule.options["countries"]),
+        tuple(rule.options["not_places"]),
+        tuple(rule.options["place_phrases"]),
     )
     for block in posting.blocks:
         text = hygiene.source_text(posting, block)
