@@ -153,12 +153,22 @@ class Posting:
         return [s for s in self.sections if s.key in keys or not s.also.isdisjoint(keys)]
 
     def body_blocks(self) -> list[Block]:
-        """Blocks of prose and lists, without headings."""
-        return [b for b in self.blocks if b.kind != "heading"]
+        """Blocks of prose and lists, without headings (a new list each call)."""
+        return list(self._body()[0])
 
     @property
     def words(self) -> int:
-        return sum(b.words for b in self.body_blocks())
+        return self._body()[1]
+
+    def _body(self) -> tuple[list[Block], int]:
+        # Most rules ask for these; worked out again only if ``blocks`` is another list or
+        # changed length (the posting is not changed after it is read).
+        blocks = self.blocks
+        got = self._memo.get("body")
+        if got is None or got[0] is not blocks or got[1] != len(blocks):
+            body = [b for b in blocks if b.kind != "heading"]
+            got = self._memo["body"] = (blocks, len(blocks), body, sum(b.words for b in body))
+        return got[2], got[3]
 
     def anchor(self) -> int:
         """Where a finding about the whole posting points: the title, else the start."""
