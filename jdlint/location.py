@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import lazy_regex
+from .prefilter import lacks
 
 US_STATES = {
     "AL": "Alabama",
@@ -597,6 +598,8 @@ _STATE_NAMED_CITIES = {
     ("kansas", "IL"),
 }
 _REMOTE_WORDS = re.compile(r"\b(?:remote(?:ly)?|telecommut\w*|work\s+from\s+home|wfh)\b", re.I)
+# A word every match of _REMOTE_WORDS holds (``prefilter.lacks``).
+_REMOTE_NEEDS = ("remote", "telecommut", "home", "wfh")
 _ALL_STATES = lazy_regex.compile(
     r"\bopen\s+to\s+" + _WHO + r"\s+(?:in|from|of|across)\s+(?:all|any|every)\s+"
     r"(?:(?:50|fifty)\s+)?(?:U\.?S\.?\s+)?states?\b",
@@ -661,7 +664,7 @@ def _europe_and_exclusions(
     for m in _EU_REMOTE_RE.finditer(text) if "remote" in text.lower() else ():
         country = _COUNTRIES[m["where"].lower()]
         out.append((m.start(), Location(None, None, country, True, m.group(0), m.start(), m.end())))
-    if _REMOTE_WORDS.search(text):
+    if not lacks(text, _REMOTE_NEEDS) and _REMOTE_WORDS.search(text):
         for m in _ALL_STATES.finditer(text):
             loc = Location(None, None, "US", True, m.group(0), m.start(), m.end())
             out.append((m.start(), loc))

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from jdlint import location, statements, terms
+from jdlint import location, prefilter, statements, terms
 
 EEO_WORDINGS = [
     "We are an Equal Opportunity Employer.",
@@ -443,3 +443,23 @@ def test_the_euro_wordings_cover_matches_and_misses() -> None:
 
     found = [bool(pay_eu.find(t)) for t in EURO_WORDINGS]
     assert found.count(True) >= 7 and found.count(False) >= 3
+
+
+def test_a_text_the_remote_prefilter_rules_out_has_no_remote_word() -> None:
+    """Wherever ``lacks`` rules a text out, ``_REMOTE_WORDS`` finds nothing, on wordings of
+    every alternative, near misses and random mixes with the letters IGNORECASE reads as
+    ASCII."""
+    import random
+
+    regex, words = location._REMOTE_WORDS, location._REMOTE_NEEDS
+    rng = random.Random(5)
+    pieces = ["remote", "REMOTELY", "telecommuting", "work from home", "Work  From\tHome"]
+    pieces += ["WFH", "wfh", "home", "work", "remo", "ſ", "ı", "İ", "\u212a", " ", "é", "-"]
+    texts = ["A remote role.", "Work from home two days.", "Hybrid, in office.", ""]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 5))) for _ in range(20000)]
+    ruled_out = 0
+    for text in texts:
+        if prefilter.lacks(text, words):
+            ruled_out += 1
+            assert regex.search(text) is None, text
+    assert ruled_out > 100
