@@ -542,11 +542,16 @@ def _listed_lines(
             run.append(u)
             continue
         lines = [x for x in run if not text[x.lo : x.hi].rstrip().endswith(":")]
-        itemish = sum(1 for x in lines if _itemish(text[x.lo : x.hi]))
         # Outside a list's section, only whole lines make a list: pieces cut apart at a
-        # separator or a glued sentence are sentences that lost their break.
-        whole = all(x.brk != "cut" for x in lines)
-        if len(lines) >= 2 and (listy or (whole and itemish * 2 > len(lines))):
+        # separator or a glued sentence are sentences that lost their break. (Lines are
+        # weighed only for a run that could be a list: most runs are one paragraph.)
+        if len(lines) >= 2 and (
+            listy
+            or (
+                all(x.brk != "cut" for x in lines)
+                and sum(1 for x in lines if _itemish(text[x.lo : x.hi])) * 2 > len(lines)
+            )
+        ):
             listed.update(id(x) for x in lines if count_words(text[x.lo : x.hi]) <= 40)
         elif listy and len(lines) == 1 and after_bullet.get(id(lines[0])):
             # "- Assess needs\n- Plan care\nKeep records": the bare line ends the list.
