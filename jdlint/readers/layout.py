@@ -393,6 +393,10 @@ def _line_is_heading(
     context: str | None,
 ) -> bool:
     line = block.text[lo:hi]
+    if len(line.split()) > 10:
+        # Every test below needs ten words at most (looks_like_heading, _named_line,
+        # _names_by_phrase): a line of prose is settled without reading it letter by letter.
+        return False
     if _covered(block.links, block.text, lo, hi):
         return False  # a link ("Read the full job description") is not a heading
     if _covered(block.bold, block.text, lo, hi):
