@@ -594,6 +594,7 @@ _OLD_LAYOUT_PATTERNS = {
         r"|(?<=[.!?])(?=[ \t]{3,}[A-Z])"
     ),
     "_CAMEL_JOIN": re.compile(r"[a-z](?=[A-Z](?:[a-z]|\s|$))"),
+    "_CAPS_RUN": re.compile(r"(?<![\w&/-])[A-Z][A-Z&/-]+(?:\s+(?:&\s+)?[A-Z][A-Z&/-]+)*\s*$"),
 }
 
 _LAYOUT_TEXTS = [
@@ -617,7 +618,10 @@ def _layout_texts() -> list[str]:
 
     rng = random.Random(41)
     # Single characters, and runs of them that the patterns look for ("abc", "12", "   ").
-    alphabet = [*"abcAB.!?):;*-–=_~─═•1 \t(\n", "abc", "Ab", "12", " 1", "2. ", "   ", "----"]
+    alphabet = [
+        *"abcAB.!?):;*-–=_~─═•1 \t(\n&/",
+        *["abc", "Ab", "12", " 1", "2. ", "   ", "----", "AB", "CD "],
+    ]
     texts = list(_LAYOUT_TEXTS)
     texts += [
         "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 20))) for _ in range(20000)
@@ -643,6 +647,15 @@ def test_a_layout_pattern_led_by_a_character_finds_what_its_look_behind_form_fin
                 assert (new.search(text[pos:]) is not None) == want, (text, pos)
                 found += want
                 missed += not want
+            continue
+        if name == "_CAPS_RUN":
+            # Searched in a window before a colon: the look-behind may see before it.
+            for lo, hi in {(0, len(text)), (len(text) // 4, len(text) * 3 // 4), (1, len(text))}:
+                m = old.search(text, lo, hi)
+                want_span = m and m.span()
+                got_m = new.search(text, lo, hi)
+                assert (got_m and got_m.span()) == want_span, (text, lo, hi)
+                found += m is not None
             continue
         if name == "_CAMEL_JOIN":
             # The old form matched the lower-case letter, the new one the capital after it.

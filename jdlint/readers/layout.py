@@ -58,7 +58,8 @@ _GLUED_SENTENCE = re.compile(
     r"[A-Z \t](?:(?<=[A-Za-z0-9)]{2}[.!?][A-Z])(?=[a-z])|(?<=[a-z]{3}[A-Z])(?=[a-z])"
     r"|(?<=[.!?][ \t])(?=[ \t]{2,}[A-Z]))"
 )
-_CAPS_RUN = re.compile(r"(?<![\w&/-])[A-Z][A-Z&/-]+(?:\s+(?:&\s+)?[A-Z][A-Z&/-]+)*\s*$")
+# Led by the capital, the look-behind after it: searched only from capitals.
+_CAPS_RUN = re.compile(r"[A-Z](?<![\w&/-][A-Z])[A-Z&/-]+(?:\s+(?:&\s+)?[A-Z][A-Z&/-]+)*\s*$")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 # Anything a cut could start at; a line without any of it is one piece (the common case):
 # a glyph, "*" or ":"; a dash before a space; "1. "; a separator's first four characters;
