@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 _NON_WORD = re.compile(r"[^a-z0-9']+")
 _LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LOWER = re.compile(r"[a-z]")
 _TERMINAL = re.compile(r"[.!?,;]\s*$")
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\.)[.…]*:?\s*$")
 _SMALL_WORDS = {
@@ -127,6 +128,10 @@ def is_title_case(text: str) -> bool:
 
 
 def is_all_caps(text: str) -> bool:
+    if _ASCII_LOWER.search(text):
+        # Most lines are prose: a lower-case letter near their start settles it without
+        # collecting every letter.
+        return False
     letters = _LETTER.findall(text)
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 

@@ -146,9 +146,9 @@ _LANG_OF: dict[str, str] = {w: lang for lang, words in _FUNCTION_WORDS.items() f
 
 def detect(text: str) -> str | None:
     """The language code of ``text`` when it is clearly not English, else None."""
-    # Counted in C; languages keep the order of their first word, as ties are settled.
-    counts = Counter(map(_LANG_OF.get, _WORD.findall(text.lower())))
-    counts.pop(None, None)  # type: ignore[call-overload]
+    # Counted in C, only the function words (most words are none); languages keep the
+    # order of their first word, as ties are settled.
+    counts = Counter(filter(None, map(_LANG_OF.get, _WORD.findall(text.lower()))))
     english = counts.pop("en", 0)
     if not counts:
         return None

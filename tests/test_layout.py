@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -571,3 +572,103 @@ def test_pieces_cut_from_one_huge_line_cost_a_linear_number_of_steps() -> None:
 
     small, large = steps(500), steps(2000)
     assert large < 6 * small
+
+
+# -- the layout's patterns, led by a character -----------------------------------------
+# Each pattern of readers/layout.py that Python's re would try at every position (led by a
+# look-behind, or by alternatives that start with different classes) is written to start
+# with a character and test what stands before it after it. Here each is compared with the
+# form it replaced on random texts over an alphabet of the characters they test.
+
+_OLD_LAYOUT_PATTERNS = {
+    "_ANY_CUT": re.compile(
+        r"[•▪◦●○■‣➢➤►▶✓✔❖*:]|[-–]\s|\d[.)]\s|[-=_~]{4}|[─━═]{3}|[A-Za-z0-9)][.!?][A-Z]"
+        r"|[a-z][A-Z]|[.!?][ \t]{3}"
+    ),
+    "_STAR": re.compile(r"(?:(?<=\s)|(?<=[.;:!?)\]a-z]))\*\s*(?=[A-Z(])"),
+    "_DASH": re.compile(r"(?:(?<=\s)|(?<=[.;:!?)\]a-z+]))[-–](?=\s+[A-Z(])"),
+    "_NUMBER": re.compile(r"(?:(?<=\s)|(?<=[.;:]))(\d{1,2})[.)]\s+(?=[A-Z(])"),
+    "_SEPARATOR": re.compile(r"[-=_~*]{4,}|[─━═]{3,}"),
+    "_GLUED_SENTENCE": re.compile(
+        r"(?<=[A-Za-z0-9)]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{3})(?=[A-Z][a-z])"
+        r"|(?<=[.!?])(?=[ \t]{3,}[A-Z])"
+    ),
+    "_CAMEL_JOIN": re.compile(r"[a-z](?=[A-Z](?:[a-z]|\s|$))"),
+    "_CAPS_RUN": re.compile(r"(?<![\w&/-])[A-Z][A-Z&/-]+(?:\s+(?:&\s+)?[A-Z][A-Z&/-]+)*\s*$"),
+}
+
+_LAYOUT_TEXTS = [
+    "",
+    "Assess patients.ESSENTIAL DUTIES:* Assess * Plan care",
+    "years.Doctorate dayWhen PowerPoint iPhone ManagerREPORTS",
+    "disruptions.    Candidates   x.\t\t\tY  a.  B",
+    "1. Plan 2. Assess 3) Review; 4. Go 12. Twelve 123. No",
+    "team* Ensure * Review - Plan – Care -Lead —Dash",
+    "----- ==== ____ ~~~~ **** ─── ━━━ ═══ ──═ --=- ***",
+    "• Boston • Remote ○ Full time ➢ x ✔ y",
+    "Professional ExperienceThree years Knowledge, Skills and AbilitiesA degree",
+    "9:00 http://x a:b Label: value",
+    "ab.Cd A).Bc 9.Ab x)?Yz a!Bc",
+    "end\nNext abcD\nEf",
+]
+
+
+def _layout_texts() -> list[str]:
+    import random
+
+    rng = random.Random(41)
+    # Single characters, and runs of them that the patterns look for ("abc", "12", "   ").
+    alphabet = [
+        *"abcAB.!?):;*-–=_~─═•1 \t(\n&/",
+        *["abc", "Ab", "12", " 1", "2. ", "   ", "----", "AB", "CD "],
+    ]
+    texts = list(_LAYOUT_TEXTS)
+    texts += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 20))) for _ in range(20000)
+    ]
+    return texts
+
+
+@pytest.mark.parametrize("name", sorted(_OLD_LAYOUT_PATTERNS))
+def test_a_layout_pattern_led_by_a_character_finds_what_its_look_behind_form_finds(
+    name: str,
+) -> None:
+    from jdlint.readers import layout
+
+    old, new = _OLD_LAYOUT_PATTERNS[name], getattr(layout, name)
+    found = missed = 0
+    for text in _layout_texts():
+        if name == "_ANY_CUT":
+            # Only whether a line has anything to cut at counts, from its start or from
+            # after a leading bullet (the old form searched from there, the new one is
+            # given the text after it).
+            for pos in {0, len(text) // 3, len(text) // 2}:
+                want = old.search(text, pos) is not None
+                assert (new.search(text[pos:]) is not None) == want, (text, pos)
+                found += want
+                missed += not want
+            continue
+        if name == "_CAPS_RUN":
+            # Searched in a window before a colon: the look-behind may see before it.
+            for lo, hi in {(0, len(text)), (len(text) // 4, len(text) * 3 // 4), (1, len(text))}:
+                m = old.search(text, lo, hi)
+                want_span = m and m.span()
+                got_m = new.search(text, lo, hi)
+                assert (got_m and got_m.span()) == want_span, (text, lo, hi)
+                found += m is not None
+            continue
+        if name == "_CAMEL_JOIN":
+            # The old form matched the lower-case letter, the new one the capital after it.
+            want = [m.start() + 1 for m in old.finditer(text)]
+            got = [m.start() for m in new.finditer(text)]
+        elif name == "_GLUED_SENTENCE":
+            # Only where a piece starts counts (the old form matched nothing there).
+            want = [m.start() for m in old.finditer(text)]
+            got = [m.start() for m in new.finditer(text)]
+        else:
+            want = [(m.span(), m.groups()) for m in old.finditer(text)]
+            got = [(m.span(), m.groups()) for m in new.finditer(text)]
+        assert got == want, text
+        found += len(want)
+    assert found >= 50  # the texts exercise the pattern, not just its misses
+    assert name != "_ANY_CUT" or missed >= 50

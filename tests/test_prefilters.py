@@ -463,3 +463,83 @@ def test_a_text_the_remote_prefilter_rules_out_has_no_remote_word() -> None:
             ruled_out += 1
             assert regex.search(text) is None, text
     assert ruled_out > 100
+
+
+def test_the_duty_pattern_led_by_its_letters_finds_what_the_look_behind_form_finds() -> None:
+    """assemble's duty pattern starts each alternative with its letter (the look-behind
+    after it), so the search skips to "T", "Y", "R" and "y"; on any text it finds what the
+    form with the look-behind in front finds."""
+    import random
+
+    from jdlint.readers import assemble
+
+    before = re.compile(
+        r"(?:^|(?<=[.!?;]\s))(?:To\s+(?!be\b)[a-z]{3,}|You(?:\s+will|'ll|’ll)\s+(?:also\s+)?"
+        r"(?!have\b|be\b|need\b|hold\b|receive\b|get\b|enjoy\b|join\b|benefit\b|gain\b|earn\b)"
+        r"[a-z]{3,}|Responsible\s+for\b)"
+        r"|\byou\s+(?:are|will\s+be)\s+responsible\s+(?:and\s+accountable\s+)?for\b"
+    )
+    rng = random.Random(23)
+    # Words of the pattern and the characters around them, glued at random.
+    pieces = [
+        *"Tty.;!? \t\n\u00a0aé1_",
+        "To",
+        "You",
+        "you",
+        "will",
+        "'ll",
+        "’ll",
+        "also",
+        "be",
+        "have",
+        "plan",
+        "Responsible",
+        "responsible",
+        "for",
+        "are",
+        "and accountable",
+        "are responsible for",
+        "You will",
+        "Tox",
+        "xyou",
+    ]
+    texts = [
+        "To assess needs. You will coordinate care; you are responsible for rotas.",
+        "Responsible for audits. Tom will help. You'll also plan. You will be paid.",
+        "Xyou are responsible for x. To be kind. (You will lead) yes.You will go",
+        "",
+    ]
+    texts += [
+        " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        if rng.random() < 0.5
+        else "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for _ in range(20000)
+    ]
+    found = 0
+    for text in texts:
+        want = [m.span() for m in before.finditer(text)]
+        assert [m.span() for m in assemble._DUTY.finditer(text)] == want, text
+        found += len(want)
+    assert found >= 200
+
+
+def test_all_caps_settled_by_a_lower_case_letter_agrees_with_counting_every_letter() -> None:
+    """is_all_caps returns False at the first ASCII lower-case letter; on any text it says
+    what collecting every letter says (letters of any script, digits and marks included)."""
+    import random
+
+    from jdlint import headings
+
+    def before(text: str) -> bool:
+        letters = re.findall(r"[^\W\d_]", text)
+        return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+    rng = random.Random(7)
+    alphabet = "aZBCD ÉéßΣσ1²½ⅰⓐ_-:'"
+    texts = ["RN", "RNS", "ESSENTIAL DUTIES:", "Essential", "ÉTÉ", "ABⓐ", "AB½", "ABⅰ", ""]
+    texts += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(20000)
+    ]
+    assert sum(before(t) for t in texts) >= 100
+    for text in texts:
+        assert headings.is_all_caps(text) == before(text), text

@@ -116,12 +116,17 @@ def _same(a: str, b: str) -> bool:
 
 
 # A sentence that states a duty: "To assess ...", "You will coordinate ...", "you are
-# responsible for ...".
+# responsible for ...". Each alternative starts with its letter, and what must stand
+# before it (the text's start or a sentence's end; a word boundary) is a look-behind
+# after that letter: so the search skips ahead to "T", "Y", "R" and "y" instead of trying
+# every position.
 _DUTY = re.compile(
-    r"(?:^|(?<=[.!?;]\s))(?:To\s+(?!be\b)[a-z]{3,}|You(?:\s+will|'ll|’ll)\s+(?:also\s+)?"
+    r"T(?:(?<=^T)|(?<=[.!?;]\sT))o\s+(?!be\b)[a-z]{3,}"
+    r"|Y(?:(?<=^Y)|(?<=[.!?;]\sY))ou(?:\s+will|'ll|’ll)\s+(?:also\s+)?"
     r"(?!have\b|be\b|need\b|hold\b|receive\b|get\b|enjoy\b|join\b|benefit\b|gain\b|earn\b)"
-    r"[a-z]{3,}|Responsible\s+for\b)"
-    r"|\byou\s+(?:are|will\s+be)\s+responsible\s+(?:and\s+accountable\s+)?for\b"
+    r"[a-z]{3,}"
+    r"|R(?:(?<=^R)|(?<=[.!?;]\sR))esponsible\s+for\b"
+    r"|y(?<!\wy)ou\s+(?:are|will\s+be)\s+responsible\s+(?:and\s+accountable\s+)?for\b"
 )
 DUTY_SENTENCES = 3
 

@@ -43,21 +43,33 @@ _LEAD_BULLET = re.compile(
 # Glyphs that mark an item wherever they stand ("...planning.○ Understand ...").
 _GLYPH = re.compile(r"[•▪◦●○■‣➢➤►▶✓✔❖]\s*(?=\S)")
 # "*" and dashes are items in the middle of a line only in a run ("team* Ensure ...").
-_STAR = re.compile(r"(?:(?<=\s)|(?<=[.;:!?)\]a-z]))\*\s*(?=[A-Z(])")
-_DASH = re.compile(r"(?:(?<=\s)|(?<=[.;:!?)\]a-z+]))[-–](?=\s+[A-Z(])")
-_NUMBER = re.compile(r"(?:(?<=\s)|(?<=[.;:]))(\d{1,2})[.)]\s+(?=[A-Z(])")
-_SEPARATOR = re.compile(r"[-=_~*]{4,}|[─━═]{3,}")
+# These patterns (and the ones below) start with a character and test what stands before
+# it in a look-behind after it: Python's re skips ahead only to a pattern's first
+# character, and tries a pattern led by a look-behind (or by alternatives that start with
+# different classes) at every position of the line.
+_STAR = re.compile(r"\*(?<=[\s.;:!?)\]a-z]\*)\s*(?=[A-Z(])")
+_DASH = re.compile(r"[-–](?<=[\s.;:!?)\]a-z+][-–])(?=\s+[A-Z(])")
+_NUMBER = re.compile(r"(\d(?<=[\s.;:]\d)\d?)[.)]\s+(?=[A-Z(])")
+_SEPARATOR = re.compile(r"[-=_~*─━═](?:(?<=[-=_~*])[-=_~*]{3,}|(?<=[─━═])[─━═]{2,})")
 # Two sentences or items glued by a lost line break: "years.Doctorate", "dayWhen".
 # A wide gap after a full stop is a line break that became spaces ("disruptions.    Candidates").
+# Each match is the one character a piece starts at: a capital, or the gap's first space.
 _GLUED_SENTENCE = re.compile(
-    r"(?<=[A-Za-z0-9)]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[.!?])(?=[ \t]{3,}[A-Z])"
+    r"[A-Z \t](?:(?<=[A-Za-z0-9)]{2}[.!?][A-Z])(?=[a-z])|(?<=[a-z]{3}[A-Z])(?=[a-z])"
+    r"|(?<=[.!?][ \t])(?=[ \t]{2,}[A-Z]))"
 )
-_CAPS_RUN = re.compile(r"(?<![\w&/-])[A-Z][A-Z&/-]+(?:\s+(?:&\s+)?[A-Z][A-Z&/-]+)*\s*$")
+# Led by the capital, the look-behind after it: searched only from capitals.
+_CAPS_RUN = re.compile(r"[A-Z](?<![\w&/-][A-Z])[A-Z&/-]+(?:\s+(?:&\s+)?[A-Z][A-Z&/-]+)*\s*$")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
-# Anything a cut could start at; a line without any of it is one piece (the common case).
+# Anything a cut could start at; a line without any of it is one piece (the common case):
+# a glyph, "*" or ":"; a dash before a space; "1. "; a separator's first four characters;
+# "years.Doctorate"; "dayWhen"; a wide gap after a full stop. Each is found at one
+# character of its own (the glyph, the dash, the ".", the capital), so the search skips
+# ahead to the few characters any of them needs.
 _ANY_CUT = re.compile(
-    r"[•▪◦●○■‣➢➤►▶✓✔❖*:]|[-–]\s|\d[.)]\s|[-=_~]{4}|[─━═]{3}|[A-Za-z0-9)][.!?][A-Z]|[a-z][A-Z]"
-    r"|[.!?][ \t]{3}"
+    r"[•▪◦●○■‣➢➤►▶✓✔❖*:\-–.)=_~─━═!?A-Z]"
+    r"(?:(?<=[•▪◦●○■‣➢➤►▶✓✔❖*:])|(?<=[-–])\s|(?<=\d[.)])\s|(?<=[-=_~])[-=_~]{3}"
+    r"|(?<=[─━═])[─━═]{2}|(?<=[A-Za-z0-9)][.!?])[A-Z]|(?<=[a-z][A-Z])|(?<=[.!?])[ \t]{3})"
 )
 _ENDS_SENTENCE = re.compile(r"[.!?:;]['’\")\]]*\s*$")
 _HEADING_WORD = re.compile(r"[A-Z][\w’'/&-]*|and|of|the|for|to|in|with|&|/")
@@ -155,7 +167,9 @@ def _split_line(text: str, lo: int, hi: int, vocab: SectionVocabulary) -> list[_
     lead = _LEAD_BULLET.match(line)
     # The common cases, one regex scan each: a line with nothing to cut at, and a bullet
     # with nothing to cut after its marker.
-    if not _ANY_CUT.search(line, lead.end() if lead else 0):
+    # After a bullet, only the text after its marker counts (sliced: the look-behinds of
+    # _ANY_CUT must not see the marker).
+    if not _ANY_CUT.search(line[lead.end() :] if lead else line):
         if lead is None:
             return [_Unit("line", lo, hi, "cut")]
         return [_Unit("bullet", lo + lead.end(), hi, "cut")]
@@ -264,9 +278,9 @@ _WORD_CHAR = re.compile(r"\w")
 _ENDS_CLAUSE = re.compile(r"[.:;!?]\s*$")
 _LEAD_NUMBER = re.compile(r"\s*(\d{1,2})[.)]\s+")
 
-# A lower-case letter then a capital starting a word: "ExperienceThree". (Led by the
-# letter, not a look-behind, so the search skips ahead to candidates.)
-_CAMEL_JOIN = re.compile(r"[a-z](?=[A-Z](?:[a-z]|\s|$))")
+# A capital starting a word right after a lower-case letter: "ExperienceThree". (Led by
+# the capital, the look-behind after it, so the search skips ahead to capitals only.)
+_CAMEL_JOIN = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z]|\s|$)")
 _COLON = re.compile(r":(?!//)")
 
 
@@ -296,7 +310,7 @@ def _glued_headings(line: str, vocab: SectionVocabulary, lead: int) -> Iterator[
         if _names_section(phrase, vocab, strict=not at_line_start):
             yield start, colon + 1
     for m in _CAMEL_JOIN.finditer(line):
-        at = m.start() + 1  # between the lower-case letter and the capital
+        at = m.start()  # between the lower-case letter and the capital
         start = _title_run_start(line, at)
         if start is None:
             continue
@@ -380,6 +394,10 @@ def _line_is_heading(
     context: str | None,
 ) -> bool:
     line = block.text[lo:hi]
+    if len(line.split()) > 10:
+        # Every test below needs ten words at most (looks_like_heading, _named_line,
+        # _names_by_phrase): a line of prose is settled without reading it letter by letter.
+        return False
     if _covered(block.links, block.text, lo, hi):
         return False  # a link ("Read the full job description") is not a heading
     if _covered(block.bold, block.text, lo, hi):
@@ -529,11 +547,16 @@ def _listed_lines(
             run.append(u)
             continue
         lines = [x for x in run if not text[x.lo : x.hi].rstrip().endswith(":")]
-        itemish = sum(1 for x in lines if _itemish(text[x.lo : x.hi]))
         # Outside a list's section, only whole lines make a list: pieces cut apart at a
-        # separator or a glued sentence are sentences that lost their break.
-        whole = all(x.brk != "cut" for x in lines)
-        if len(lines) >= 2 and (listy or (whole and itemish * 2 > len(lines))):
+        # separator or a glued sentence are sentences that lost their break. (Lines are
+        # weighed only for a run that could be a list: most runs are one paragraph.)
+        if len(lines) >= 2 and (
+            listy
+            or (
+                all(x.brk != "cut" for x in lines)
+                and sum(1 for x in lines if _itemish(text[x.lo : x.hi])) * 2 > len(lines)
+            )
+        ):
             listed.update(id(x) for x in lines if count_words(text[x.lo : x.hi]) <= 40)
         elif listy and len(lines) == 1 and after_bullet.get(id(lines[0])):
             # "- Assess needs\n- Plan care\nKeep records": the bare line ends the list.
