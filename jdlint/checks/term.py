@@ -146,7 +146,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     note = ""
     if opts["absent_pattern"] and not _compiled(opts["absent_pattern"]).search(posting.text):
         note = opts["absent_note"]
-    title_block = _title_block(ctx)
+    title_block = _title_block(ctx) if mode != "check" else None  # (read only then)
     reported: set[str] = set()
     # Every (entry, pattern) in order, indexed by the forms a match can start with: a
     # block is searched only for the patterns it could contain, in the same order.
