@@ -110,6 +110,8 @@ _INNER_SENTENCE = re.compile(r"[.!?]\s+\S")
 
 def _term_list(text: str) -> bool:
     """Comma after comma of a few words each, with no sentence inside: terms, not prose."""
+    if text.count(",") + text.count(";") < 4:
+        return False  # fewer than five items, even before the label is taken off
     body = _LABEL.sub("", text.strip(), count=1)
     items = [i for i in _ITEM_SEP.split(body) if i.strip()]
     if len(items) < 5 or _INNER_SENTENCE.search(body):
@@ -132,20 +134,48 @@ def sentence_units(ctx: Context) -> list[Sentence]:
 
 
 # Where scraped text lost its list markup, items are glued together: "technicalStrong",
-# "framework.Experience", "teams * Conduct". Each piece is its own sentence.
-_GLUE = re.compile(
+# "framework.Experience", "teams * Conduct". Each piece is its own sentence. The cuts are
+# where this finds a match (its start tells a glued word, its end is the cut):
+GLUE = re.compile(
     r"(?<=[a-z])(?=[A-Z][a-z])"
     r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
     r"|\s[*•▪◦·●]\s|:-\s*|\s[-–]\s(?=[A-Z])"
 )
+# ``GLUE`` led by a character, so the search skips to capitals, colons, bullets and dashes
+# instead of trying every position: a glue before a capital is matched as that capital
+# (the glue is at its start), and a bullet or dash between spaces from the bullet or dash
+# (the glue starts at the space before it). ``_glue`` turns its matches into GLUE's.
+_GLUE_LED = re.compile(
+    r"[A-Z](?<=[a-z][A-Z])(?=[a-z])"
+    r"|[A-Z](?<=[a-z]{2}[.!?][A-Z])(?=[a-z])"
+    r"|[*•▪◦·●](?<=\s.)\s|:-\s*|[-–](?<=\s.)\s(?=[A-Z])"
+)
 _LEAD = re.compile(r"[\s.,;:!?)\]*•·-]+")
+
+
+def _glue(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each match of ``GLUE.finditer(text, start, end)``."""
+    last = start  # where GLUE's search goes on: the end of its last match
+    for m in _GLUE_LED.finditer(text, start, end):
+        at = m.start()
+        c = text[at]
+        if "A" <= c <= "Z":
+            yield at, at  # an empty match before the capital
+            last = at
+            continue
+        if c != ":":
+            at -= 1  # the space before a bullet or dash
+            if at < last:
+                continue  # that space ended GLUE's match before: no match here
+        last = m.end()
+        yield at, last
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     cuts = [start]
-    for m in _GLUE.finditer(text, start, end):
-        if _glued_word(text, m.start()):
-            cuts.append(m.end())
+    for at, cut in _glue(text, start, end):
+        if _glued_word(text, at):
+            cuts.append(cut)
     cuts.append(end)
     for lo, hi in itertools.pairwise(cuts):
         m = _LEAD.match(text, lo, hi)
@@ -173,7 +203,8 @@ def prose_of(texts: list[str]) -> str:
     """Sentences one per line, each ending in a full stop or its own end mark."""
     lines = []
     for t in texts:
-        t = _SPACE.sub(" ", t).strip()
+        # str.split and the pattern's \s take the same characters for white space.
+        t = " ".join(t.split())  # _SPACE.sub(" ", t).strip()
         if not t:
             continue
         if not _ENDS_SENTENCE.search(t):

@@ -313,3 +313,110 @@ def test_a_statement_prefilter_finds_what_its_pattern_finds(name: str, text: str
     full = pattern.search(text)
     fast = statements.search(pattern, text)
     assert (full and full.span()) == (fast and fast.span())
+
+
+def test_the_glue_pattern_led_by_a_character_finds_what_glue_finds() -> None:
+    """readability's cuts come from a pattern that starts at a capital, colon, bullet or
+    dash: the same (start, end) as GLUE's matches, between any start and end."""
+    import random
+
+    from jdlint import readability
+
+    rng = random.Random(7)
+    alphabet = "aAbZz.!?:-–*•· \n\tx"
+    texts = ["teams * Conduct", "a * * X", ":- * * X", "ab.Cd", "xY", "abcDef. Gh - Ij", ""]
+    texts += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 25))) for _ in range(20000)
+    ]
+    for text in texts:
+        spans = [(0, len(text))]
+        spans += [tuple(sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))))]
+        for start, end in spans:
+            want = [m.span() for m in readability.GLUE.finditer(text, start, end)]
+            assert list(readability._glue(text, start, end)) == want, (text, start, end)
+
+
+def test_words_are_counted_as_the_word_pattern_finds_them() -> None:
+    import random
+
+    from jdlint import posting
+
+    rng = random.Random(8)
+    alphabet = "aZ9é_-'’ .\u00b2\u0663"
+    texts = ["x-ray's co-op", "a--b", "'a'", "-", ""]
+    texts += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 25))) for _ in range(20000)
+    ]
+    for text in texts:
+        assert posting.count_words(text) == len(posting._WORD.findall(text)), text
+
+
+def test_prose_lines_close_up_white_space_as_the_space_pattern_does() -> None:
+    import random
+    import sys
+
+    from jdlint import readability
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert spaces == [c for c in map(chr, range(sys.maxunicode + 1)) if re.match(r"\s", c)]
+    rng = random.Random(9)
+    alphabet = [*spaces, "a", ".", "\u200b", "\ufeff"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        t = readability._SPACE.sub(" ", text).strip()
+        want = "" if not t else t if readability._ENDS_SENTENCE.search(t) else None
+        if want is None:
+            want = t.rstrip(":;,-–— ") + "."
+        assert readability.prose_of([text]) == want, repr(text)
+
+
+def test_a_term_list_needs_four_separators_before_its_label_is_taken_off() -> None:
+    import random
+
+    from jdlint import readability
+    from jdlint.posting import count_words
+
+    def slow(text: str) -> bool:
+        body = readability._LABEL.sub("", text.strip(), count=1)
+        items = [i for i in readability._ITEM_SEP.split(body) if i.strip()]
+        if len(items) < 5 or readability._INNER_SENTENCE.search(body):
+            return False
+        return sum(count_words(i) for i in items) / len(items) <= 3
+
+    rng = random.Random(10)
+    parts = ["a", "bc d", ",", ";", ": ", ". ", " ", "Skills:", "x y z w"]
+    texts = ["Skills: RN, LPN, case management, UM, QA", "a, b; c, d, e", "a, b, c, d"]
+    texts += ["".join(rng.choice(parts) for _ in range(rng.randint(1, 14))) for _ in range(20000)]
+    found = [readability._term_list(t) for t in texts]
+    assert found == [slow(t) for t in texts]
+    assert any(found) and not all(found)
+
+
+GLUED_TEXTS = [
+    "# Designer\n\nWe are passionateabout care.\n\n- Be passionateabout people.\n",
+    "# Case Manager\n\nAsthe lead, work withtools and Spring Healthwe teams.\n",
+    "# Nurse\n\nNorthzone and northzone, Instacart, GitLab, asthe ofthe into.\n",
+    "<h1>Developer</h1><p>Run <code>loginportal</code>, then loginportal.</p>",
+    "# Role\n\n#caseworkerjobs @carecompany passionateabout.txt dedicatedto.\n",
+    "# Role\n\nNous cherchons une personne passionnée.\n\nWe are dedicatedto you.\n",
+]
+
+
+@pytest.mark.parametrize("text", GLUED_TEXTS)
+def test_glued_words_skip_postings_with_no_candidate_and_find_the_same(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check looks for a token it could report before its token-by-token loop; with
+    that test always passing, the loop finds the same."""
+    from jdlint.checks import glued_words
+    from jdlint.config import from_dict
+    from jdlint.engine import Linter
+
+    def run() -> list:
+        path = "p.html" if text.startswith("<") else "p.md"
+        report = Linter(from_dict({"select": ["ALL"]})).lint_text(text, path)
+        return [(f.code, f.start, f.end, f.message) for f in report.findings]
+
+    fast = run()
+    monkeypatch.setattr(glued_words, "_any_candidate", lambda *args: True)
+    assert run() == fast
