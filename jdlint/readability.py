@@ -141,14 +141,17 @@ GLUE = re.compile(
     r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
     r"|\s[*•▪◦·●]\s|:-\s*|\s[-–]\s(?=[A-Z])"
 )
-# ``GLUE`` led by a character, so the search skips to capitals, colons, bullets and dashes
-# instead of trying every position: a glue before a capital is matched as that capital
-# (the glue is at its start), and a bullet or dash between spaces from the bullet or dash
-# (the glue starts at the space before it). ``_glue`` turns its matches into GLUE's.
+# ``GLUE`` led by one class of characters, so the search skips to capitals, colons, bullets
+# and dashes instead of trying every position (a pattern whose alternatives each start
+# with a class gets no such skip): the character before the match is tested after the
+# first. A glue before a capital is matched as that capital (the glue is at its start), a
+# bullet or dash between spaces from the bullet or dash (the glue starts at the space
+# before it). ``_glue`` turns its matches into GLUE's.
 _GLUE_LED = re.compile(
-    r"[A-Z](?<=[a-z][A-Z])(?=[a-z])"
-    r"|[A-Z](?<=[a-z]{2}[.!?][A-Z])(?=[a-z])"
-    r"|[*•▪◦·●](?<=\s.)\s|:-\s*|[-–](?<=\s.)\s(?=[A-Z])"
+    r"[A-Z:*•▪◦·●\-–](?:"
+    r"(?<=[a-z][A-Z])(?=[a-z])"
+    r"|(?<=[a-z]{2}[.!?][A-Z])(?=[a-z])"
+    r"|(?<=\s[*•▪◦·●])\s|(?<=:)-\s*|(?<=\s[-–])\s(?=[A-Z]))"
 )
 _LEAD = re.compile(r"[\s.,;:!?)\]*•·-]+")
 
