@@ -420,3 +420,97 @@ def test_glued_words_skip_postings_with_no_candidate_and_find_the_same(
     fast = run()
     monkeypatch.setattr(glued_words, "_any_candidate", lambda *args: True)
     assert run() == fast
+
+
+def _random_texts(seed: int, parts: list[str], n: int = 20000) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(parts) for _ in range(rng.randint(1, 8))) for _ in range(n)]
+
+
+def test_third_person_phrases_are_only_looked_for_where_a_role_word_is() -> None:
+    from jdlint.checks import third_person_reader as t
+
+    parts = ["the ", "The ", "IDEAL ", "successful ", "candidate", "Applicant", "s", "'s", " "]
+    parts += ["person", "hire", "post-holder", "jobHolder", "incumbent", "individual", "ſ", "."]
+    texts = ["The ideal candidate will", "the post-holder's", "perſon", "the applicant"]
+    texts += _random_texts(11, parts)
+    matched = 0
+    for text in texts:
+        if t._PHRASE.search(text):
+            matched += 1
+            assert t._may_match(text), text
+    assert matched > 100
+
+
+def test_must_clauses_are_only_read_where_must_is() -> None:
+    from jdlint.checks import must_preference as m
+
+    parts = ["must", "MUST", "Must", "muſt", "mus", "t", " ", ",", "preferred", "x"]
+    texts = ["You must have Epic, preferred.", "MUSTANG", "muſt", *_random_texts(12, parts)]
+    matched = 0
+    for text in texts:
+        if m._MUST.search(text):
+            matched += 1
+            assert m._may_match(text), text
+    assert matched > 100
+
+
+def test_duplicate_words_of_the_whole_posting_are_each_blocks_words() -> None:
+    """duplicate_content reads the posting's words in one search of the blocks joined by
+    line breaks: the same words, casefolded the same, as block by block."""
+    import random
+
+    from jdlint.checks import duplicate_content as d
+
+    rng = random.Random(13)
+    alphabet = "aZß Σσς İı_9-.\u0130\ufb01\u00b2\n"
+    for _ in range(5000):
+        blocks = [
+            "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+            for _ in range(rng.randint(0, 5))
+        ]
+        want: list[str] = []
+        for b in blocks:
+            found = d._WORD.findall(b)
+            if found:
+                want.extend(" ".join(found).casefold().split(" "))
+        found = d._WORD.findall("\n".join(blocks))
+        got = " ".join(found).casefold().split(" ") if found else []
+        assert got == want, blocks
+        assert len(found) == sum(len(d._WORD.findall(b)) for b in blocks)
+
+
+def test_the_hardest_sentence_is_the_same_for_every_readability_rule(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The hardest sentence is worked out once per posting; worked out by each rule that
+    fires, the findings are the same."""
+    from jdlint import readability
+    from jdlint.checks import readability_metric
+    from jdlint.config import from_dict
+    from jdlint.engine import Linter
+
+    sentence = (
+        "Notwithstanding organisational considerations, comprehensive multidisciplinary "
+        "collaboration necessitates extraordinarily sophisticated interpersonal capabilities"
+    )
+    text = "# Case Manager\n\n" + "".join(
+        f"{sentence} number {i}, evidently, and continuously.\n\n" for i in range(12)
+    )
+
+    def run() -> list:
+        report = Linter(from_dict({"select": ["ALL"]})).lint_text(text, "p.md")
+        return [(f.code, f.start, f.end, f.message) for f in report.findings]
+
+    fast = run()
+    assert sum(1 for f in fast if "sentence" in f[3]) >= 1
+
+    def each_time(ctx, r, min_words):  # type: ignore[no-untyped-def]
+        candidates = [s for s in r.sentences if s.words >= min_words] or r.sentences
+        grades = readability.grades([s.text for s in candidates])
+        return max(zip(candidates, grades, strict=False), key=lambda p: p[1])
+
+    monkeypatch.setattr(readability_metric, "_hardest", each_time)
+    assert run() == fast
