@@ -514,3 +514,13 @@ def test_the_hardest_sentence_is_the_same_for_every_readability_rule(
 
     monkeypatch.setattr(readability_metric, "_hardest", each_time)
     assert run() == fast
+
+
+def test_the_lone_x_pattern_led_by_its_letter_finds_what_the_word_boundary_form_finds() -> None:
+    from jdlint.checks import placeholder
+
+    before = re.compile(r"\b[Xx]\b")
+    parts = ["x", "X", "xx", " ", "-", "_", "é", "1", "$", ".", "\n", "a"]
+    for text in ["Salary $X per year", "XX/XX/XXXX", "x-ray", "", *_random_texts(14, parts)]:
+        want = [m.span() for m in before.finditer(text)]
+        assert [m.span() for m in placeholder._LONE_X.finditer(text)] == want, text
