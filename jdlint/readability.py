@@ -239,21 +239,22 @@ def compute(prose: str) -> dict[str, float]:
     syl = SYLLABLES
     # count_syllables(prose): every word of list_words(prose, lowercase=True).
     # (Summed per distinct word: the same integer, a tenth of the look-ups.)
+    pyphen, count, easy = syl.pyphen, syl.count, syl.easy()
     syllables = (
-        sum(syl.pyphen(w) * k for w, k in Counter(removed.lower().split()).items()) if prose else 0
+        sum(pyphen(w) * k for w, k in Counter(removed.lower().split()).items()) if prose else 0
     )
     sentences = count_sentences(prose)
     difficult = hard = poly = 0
     for word, times in Counter(words).items():
-        # is_difficult_word(word, threshold): not an easy word, and for gunning_fog at
-        # least three syllables (dale_chall's threshold of 0 takes every other word).
-        if len(word.split()) == 1:
-            low = word.lower()
-            if low not in syl.easy():
-                hard += times
-                if syl.count(low) >= _FOG_SYLLABLES:
-                    difficult += times
-        if syl.count(word) >= 3:  # count_polysyllable_words
+        # is_difficult_word(word, threshold): a word of one piece (every word of a split
+        # is) that is not an easy word, and for gunning_fog of at least three syllables
+        # (dale_chall's threshold of 0 takes every other word).
+        low = word.lower()
+        if low not in easy:
+            hard += times
+            if count(low) >= _FOG_SYLLABLES:
+                difficult += times
+        if count(word) >= 3:  # count_polysyllable_words
             poly += times
     wps = n / sentences if sentences else 0.0  # words_per_sentence
     spw = syllables / n if n else 0.0  # syllables_per_word
