@@ -110,6 +110,8 @@ _INNER_SENTENCE = re.compile(r"[.!?]\s+\S")
 
 def _term_list(text: str) -> bool:
     """Comma after comma of a few words each, with no sentence inside: terms, not prose."""
+    if text.count(",") + text.count(";") < 4:
+        return False  # fewer than five items, even before the label is taken off
     body = _LABEL.sub("", text.strip(), count=1)
     items = [i for i in _ITEM_SEP.split(body) if i.strip()]
     if len(items) < 5 or _INNER_SENTENCE.search(body):
@@ -132,20 +134,51 @@ def sentence_units(ctx: Context) -> list[Sentence]:
 
 
 # Where scraped text lost its list markup, items are glued together: "technicalStrong",
-# "framework.Experience", "teams * Conduct". Each piece is its own sentence.
-_GLUE = re.compile(
+# "framework.Experience", "teams * Conduct". Each piece is its own sentence. The cuts are
+# where this finds a match (its start tells a glued word, its end is the cut):
+GLUE = re.compile(
     r"(?<=[a-z])(?=[A-Z][a-z])"
     r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
     r"|\s[*•▪◦·●]\s|:-\s*|\s[-–]\s(?=[A-Z])"
 )
+# ``GLUE`` led by one class of characters, so the search skips to capitals, colons, bullets
+# and dashes instead of trying every position (a pattern whose alternatives each start
+# with a class gets no such skip): the character before the match is tested after the
+# first. A glue before a capital is matched as that capital (the glue is at its start), a
+# bullet or dash between spaces from the bullet or dash (the glue starts at the space
+# before it). ``_glue`` turns its matches into GLUE's.
+_GLUE_LED = re.compile(
+    r"[A-Z:*•▪◦·●\-–](?:"
+    r"(?<=[a-z][A-Z])(?=[a-z])"
+    r"|(?<=[a-z]{2}[.!?][A-Z])(?=[a-z])"
+    r"|(?<=\s[*•▪◦·●])\s|(?<=:)-\s*|(?<=\s[-–])\s(?=[A-Z]))"
+)
 _LEAD = re.compile(r"[\s.,;:!?)\]*•·-]+")
+
+
+def _glue(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each match of ``GLUE.finditer(text, start, end)``."""
+    last = start  # where GLUE's search goes on: the end of its last match
+    for m in _GLUE_LED.finditer(text, start, end):
+        at = m.start()
+        c = text[at]
+        if "A" <= c <= "Z":
+            yield at, at  # an empty match before the capital
+            last = at
+            continue
+        if c != ":":
+            at -= 1  # the space before a bullet or dash
+            if at < last:
+                continue  # that space ended GLUE's match before: no match here
+        last = m.end()
+        yield at, last
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     cuts = [start]
-    for m in _GLUE.finditer(text, start, end):
-        if _glued_word(text, m.start()):
-            cuts.append(m.end())
+    for at, cut in _glue(text, start, end):
+        if _glued_word(text, at):
+            cuts.append(cut)
     cuts.append(end)
     for lo, hi in itertools.pairwise(cuts):
         m = _LEAD.match(text, lo, hi)
@@ -173,7 +206,8 @@ def prose_of(texts: list[str]) -> str:
     """Sentences one per line, each ending in a full stop or its own end mark."""
     lines = []
     for t in texts:
-        t = _SPACE.sub(" ", t).strip()
+        # str.split and the pattern's \s take the same characters for white space.
+        t = " ".join(t.split())  # _SPACE.sub(" ", t).strip()
         if not t:
             continue
         if not _ENDS_SENTENCE.search(t):
@@ -205,21 +239,22 @@ def compute(prose: str) -> dict[str, float]:
     syl = SYLLABLES
     # count_syllables(prose): every word of list_words(prose, lowercase=True).
     # (Summed per distinct word: the same integer, a tenth of the look-ups.)
+    pyphen, count, easy = syl.pyphen, syl.count, syl.easy()
     syllables = (
-        sum(syl.pyphen(w) * k for w, k in Counter(removed.lower().split()).items()) if prose else 0
+        sum(pyphen(w) * k for w, k in Counter(removed.lower().split()).items()) if prose else 0
     )
     sentences = count_sentences(prose)
     difficult = hard = poly = 0
     for word, times in Counter(words).items():
-        # is_difficult_word(word, threshold): not an easy word, and for gunning_fog at
-        # least three syllables (dale_chall's threshold of 0 takes every other word).
-        if len(word.split()) == 1:
-            low = word.lower()
-            if low not in syl.easy():
-                hard += times
-                if syl.count(low) >= _FOG_SYLLABLES:
-                    difficult += times
-        if syl.count(word) >= 3:  # count_polysyllable_words
+        # is_difficult_word(word, threshold): a word of one piece (every word of a split
+        # is) that is not an easy word, and for gunning_fog of at least three syllables
+        # (dale_chall's threshold of 0 takes every other word).
+        low = word.lower()
+        if low not in easy:
+            hard += times
+            if count(low) >= _FOG_SYLLABLES:
+                difficult += times
+        if count(word) >= 3:  # count_polysyllable_words
             poly += times
     wps = n / sentences if sentences else 0.0  # words_per_sentence
     spw = syllables / n if n else 0.0  # syllables_per_word

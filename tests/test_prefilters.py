@@ -543,3 +543,214 @@ def test_all_caps_settled_by_a_lower_case_letter_agrees_with_counting_every_lett
     assert sum(before(t) for t in texts) >= 100
     for text in texts:
         assert headings.is_all_caps(text) == before(text), text
+
+
+def test_the_glue_pattern_led_by_a_character_finds_what_glue_finds() -> None:
+    """readability's cuts come from a pattern that starts at a capital, colon, bullet or
+    dash: the same (start, end) as GLUE's matches, between any start and end."""
+    import random
+
+    from jdlint import readability
+
+    rng = random.Random(7)
+    alphabet = "aAbZz.!?:-–*•· \n\tx"
+    texts = ["teams * Conduct", "a * * X", ":- * * X", "ab.Cd", "xY", "abcDef. Gh - Ij", ""]
+    texts += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 25))) for _ in range(20000)
+    ]
+    for text in texts:
+        spans = [(0, len(text))]
+        spans += [tuple(sorted((rng.randint(0, len(text)), rng.randint(0, len(text)))))]
+        for start, end in spans:
+            want = [m.span() for m in readability.GLUE.finditer(text, start, end)]
+            assert list(readability._glue(text, start, end)) == want, (text, start, end)
+
+
+def test_words_are_counted_as_the_word_pattern_finds_them() -> None:
+    import random
+
+    from jdlint import posting
+
+    rng = random.Random(8)
+    alphabet = "aZ9é_-'’ .\u00b2\u0663"
+    texts = ["x-ray's co-op", "a--b", "'a'", "-", ""]
+    texts += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 25))) for _ in range(20000)
+    ]
+    for text in texts:
+        assert posting.count_words(text) == len(posting._WORD.findall(text)), text
+
+
+def test_prose_lines_close_up_white_space_as_the_space_pattern_does() -> None:
+    import random
+    import sys
+
+    from jdlint import readability
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert spaces == [c for c in map(chr, range(sys.maxunicode + 1)) if re.match(r"\s", c)]
+    rng = random.Random(9)
+    alphabet = [*spaces, "a", ".", "\u200b", "\ufeff"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        t = readability._SPACE.sub(" ", text).strip()
+        want = "" if not t else t if readability._ENDS_SENTENCE.search(t) else None
+        if want is None:
+            want = t.rstrip(":;,-–— ") + "."
+        assert readability.prose_of([text]) == want, repr(text)
+
+
+def test_a_term_list_needs_four_separators_before_its_label_is_taken_off() -> None:
+    import random
+
+    from jdlint import readability
+    from jdlint.posting import count_words
+
+    def slow(text: str) -> bool:
+        body = readability._LABEL.sub("", text.strip(), count=1)
+        items = [i for i in readability._ITEM_SEP.split(body) if i.strip()]
+        if len(items) < 5 or readability._INNER_SENTENCE.search(body):
+            return False
+        return sum(count_words(i) for i in items) / len(items) <= 3
+
+    rng = random.Random(10)
+    parts = ["a", "bc d", ",", ";", ": ", ". ", " ", "Skills:", "x y z w"]
+    texts = ["Skills: RN, LPN, case management, UM, QA", "a, b; c, d, e", "a, b, c, d"]
+    texts += ["".join(rng.choice(parts) for _ in range(rng.randint(1, 14))) for _ in range(20000)]
+    found = [readability._term_list(t) for t in texts]
+    assert found == [slow(t) for t in texts]
+    assert any(found) and not all(found)
+
+
+GLUED_TEXTS = [
+    "# Designer\n\nWe are passionateabout care.\n\n- Be passionateabout people.\n",
+    "# Case Manager\n\nAsthe lead, work withtools and Spring Healthwe teams.\n",
+    "# Nurse\n\nNorthzone and northzone, Instacart, GitLab, asthe ofthe into.\n",
+    "<h1>Developer</h1><p>Run <code>loginportal</code>, then loginportal.</p>",
+    "# Role\n\n#caseworkerjobs @carecompany passionateabout.txt dedicatedto.\n",
+    "# Role\n\nNous cherchons une personne passionnée.\n\nWe are dedicatedto you.\n",
+]
+
+
+@pytest.mark.parametrize("text", GLUED_TEXTS)
+def test_glued_words_skip_postings_with_no_candidate_and_find_the_same(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check looks for a token it could report before its token-by-token loop; with
+    that test always passing, the loop finds the same."""
+    from jdlint.checks import glued_words
+    from jdlint.config import from_dict
+    from jdlint.engine import Linter
+
+    def run() -> list:
+        path = "p.html" if text.startswith("<") else "p.md"
+        report = Linter(from_dict({"select": ["ALL"]})).lint_text(text, path)
+        return [(f.code, f.start, f.end, f.message) for f in report.findings]
+
+    fast = run()
+    monkeypatch.setattr(glued_words, "_any_candidate", lambda *args: True)
+    assert run() == fast
+
+
+def _random_texts(seed: int, parts: list[str], n: int = 20000) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(parts) for _ in range(rng.randint(1, 8))) for _ in range(n)]
+
+
+def test_third_person_phrases_are_only_looked_for_where_a_role_word_is() -> None:
+    from jdlint.checks import third_person_reader as t
+
+    parts = ["the ", "The ", "IDEAL ", "successful ", "candidate", "Applicant", "s", "'s", " "]
+    parts += ["person", "hire", "post-holder", "jobHolder", "incumbent", "individual", "ſ", "."]
+    texts = ["The ideal candidate will", "the post-holder's", "perſon", "the applicant"]
+    texts += _random_texts(11, parts)
+    matched = 0
+    for text in texts:
+        if t._PHRASE.search(text):
+            matched += 1
+            assert t._may_match(text), text
+    assert matched > 100
+
+
+def test_must_clauses_are_only_read_where_must_is() -> None:
+    from jdlint.checks import must_preference as m
+
+    parts = ["must", "MUST", "Must", "muſt", "mus", "t", " ", ",", "preferred", "x"]
+    texts = ["You must have Epic, preferred.", "MUSTANG", "muſt", *_random_texts(12, parts)]
+    matched = 0
+    for text in texts:
+        if m._MUST.search(text):
+            matched += 1
+            assert m._may_match(text), text
+    assert matched > 100
+
+
+def test_duplicate_words_of_the_whole_posting_are_each_blocks_words() -> None:
+    """duplicate_content reads the posting's words in one search of the blocks joined by
+    line breaks: the same words, casefolded the same, as block by block."""
+    import random
+
+    from jdlint.checks import duplicate_content as d
+
+    rng = random.Random(13)
+    alphabet = "aZß Σσς İı_9-.\u0130\ufb01\u00b2\n"
+    for _ in range(5000):
+        blocks = [
+            "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+            for _ in range(rng.randint(0, 5))
+        ]
+        want: list[str] = []
+        for b in blocks:
+            found = d._WORD.findall(b)
+            if found:
+                want.extend(" ".join(found).casefold().split(" "))
+        found = d._WORD.findall("\n".join(blocks))
+        got = " ".join(found).casefold().split(" ") if found else []
+        assert got == want, blocks
+        assert len(found) == sum(len(d._WORD.findall(b)) for b in blocks)
+
+
+def test_the_hardest_sentence_is_the_same_for_every_readability_rule(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The hardest sentence is worked out once per posting; worked out by each rule that
+    fires, the findings are the same."""
+    from jdlint import readability
+    from jdlint.checks import readability_metric
+    from jdlint.config import from_dict
+    from jdlint.engine import Linter
+
+    sentence = (
+        "Notwithstanding organisational considerations, comprehensive multidisciplinary "
+        "collaboration necessitates extraordinarily sophisticated interpersonal capabilities"
+    )
+    text = "# Case Manager\n\n" + "".join(
+        f"{sentence} number {i}, evidently, and continuously.\n\n" for i in range(12)
+    )
+
+    def run() -> list:
+        report = Linter(from_dict({"select": ["ALL"]})).lint_text(text, "p.md")
+        return [(f.code, f.start, f.end, f.message) for f in report.findings]
+
+    fast = run()
+    assert sum(1 for f in fast if "sentence" in f[3]) >= 1
+
+    def each_time(ctx, r, min_words):  # type: ignore[no-untyped-def]
+        candidates = [s for s in r.sentences if s.words >= min_words] or r.sentences
+        grades = readability.grades([s.text for s in candidates])
+        return max(zip(candidates, grades, strict=False), key=lambda p: p[1])
+
+    monkeypatch.setattr(readability_metric, "_hardest", each_time)
+    assert run() == fast
+
+
+def test_the_lone_x_pattern_led_by_its_letter_finds_what_the_word_boundary_form_finds() -> None:
+    from jdlint.checks import placeholder
+
+    before = re.compile(r"\b[Xx]\b")
+    parts = ["x", "X", "xx", " ", "-", "_", "é", "1", "$", ".", "\n", "a"]
+    for text in ["Salary $X per year", "XX/XX/XXXX", "x-ray", "", *_random_texts(14, parts)]:
+        want = [m.span() for m in before.finditer(text)]
+        assert [m.span() for m in placeholder._LONE_X.finditer(text)] == want, text

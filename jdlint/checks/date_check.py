@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .. import dates
 from .. import location as loc_mod
@@ -68,6 +69,9 @@ _CUES = {
     "effective": ("effective date", r"effective(?:\s+(?:from|on|as\s+of))?"),
 }
 _GAP = r"[^.;!?\n]{0,40}$"
+_SHORT_YEAR = re.compile(r"/\d\d$")
+_NUMBERS = re.compile(r"\d+")
+_ASCII_WORDS = re.compile(r"[A-Za-z]+")
 _MONTH_DAYS = (
     "January",
     "February",
@@ -108,7 +112,7 @@ def _stale(rule: Rule, ctx: Context) -> Iterator[Finding]:
     posting = ctx.posting
     ref, when, is_today = _reference(ctx)
     cues = [c for c in rule.options["cues"] if c in _CUES]
-    cue_re = {c: re.compile(r"\b(?:" + _CUES[c][1] + r")\b" + _GAP, re.I) for c in cues}
+    cue_re = {c: _cue_regex(c) for c in cues}
     min_age = dt.timedelta(days=max(0, rule.options["min_age_days"]))
     grace = dt.timedelta(days=rule.options["posted_grace_days"] if is_today else 0)
     found: list[tuple[int, int, str, str, dt.date]] = []
@@ -153,6 +157,11 @@ def _stale(rule: Rule, ctx: Context) -> Iterator[Finding]:
         )
 
 
+@lru_cache(maxsize=64)
+def _cue_regex(cue: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + _CUES[cue][1] + r")\b" + _GAP, re.I)
+
+
 def _dated_blocks(ctx: Context) -> list[tuple[Block, str, list[dates.Date]]]:
     """The blocks that hold dates, each with the label line before it ("Application
     Deadline:", which the block answers) and its dates: read once per posting, shared by
@@ -182,7 +191,7 @@ def _country(ctx: Context) -> str | None:
 def _impossible(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for block, _, found_dates in _dated_blocks(ctx):
         for d in found_dates:
-            if d.readings or re.search(r"/\d\d$", d.phrase):
+            if d.readings or _SHORT_YEAR.search(d.phrase):
                 continue  # a real day, or a numeric date with a two-digit year (a ratio?)
             start, end = block.source_span(d.start, d.end)
             yield rule.finding(
@@ -198,8 +207,8 @@ def _impossible(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def _why(phrase: str) -> str:
-    nums = [int(n) for n in re.findall(r"\d+", phrase)]
-    words = re.findall(r"[A-Za-z]+", phrase)
+    nums = [int(n) for n in _NUMBERS.findall(phrase)]
+    words = _ASCII_WORDS.findall(phrase)
     month_word = next((w for w in words if w[:3].lower() in dates.MONTHS), None)
     if month_word is not None:
         month = dates.MONTHS[month_word[:3].lower()]

@@ -35,31 +35,33 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     posting = ctx.posting
     k = max(2, rule.options["window"])
     min_words = max(k, rule.options["min_words"])
-    words: list[str] = []
-    owner: list[int] = []  # the block each word is in
-    local: list[int] = []  # its place among that block's words
-    for bi, block in enumerate(posting.blocks):
-        found = _WORD.findall(block.text)
-        if found:
-            # One casefold per block; casefolding adds no spaces, so the words line up.
-            words.extend(" ".join(found).casefold().split(" "))
-            owner.extend([bi] * len(found))
-            local.extend(range(len(found)))
+    # The posting's words in one search: a line break is no word character, so no word
+    # runs from one block into the next. Casefolding maps each character on its own and
+    # adds no spaces, so the words line up with the search's.
+    found = _WORD.findall("\n".join([b.text for b in posting.blocks]))
+    words = " ".join(found).casefold().split(" ") if found else []
     n = len(words)
     if n < 2 * min_words:
         return
-    # The windows of k words, built in C by zip, and where each first appears: a dict built
-    # from the windows in reverse keeps the first position. No window twice, no copy: most
-    # postings stop here without a Python-level loop over their words.
+    # The windows of k words, built in C by zip. No window twice, no copy: most postings
+    # stop here without a Python-level loop over their words.
     windows = list(zip(*(words[j:] for j in range(k)), strict=False))
-    first_at = dict(zip(reversed(windows), range(len(windows) - 1, -1, -1), strict=True))
-    if len(first_at) == len(windows):
+    if len(set(windows)) == len(windows):
         return
+    # Where each window first appears: a dict built from the windows in reverse keeps the
+    # first position.
+    first_at = dict(zip(reversed(windows), range(len(windows) - 1, -1, -1), strict=True))
     firsts = list(map(first_at.__getitem__, windows))
     # Word i starts a window that first appeared at copy_of[i] (not overlapping it).
     copy_of = {i: f for i, f in enumerate(firsts) if f + k <= i}
     if not copy_of:
         return
+    owner: list[int] = []  # the block each word is in
+    local: list[int] = []  # its place among that block's words
+    for bi, block in enumerate(posting.blocks):
+        size = len(_WORD.findall(block.text))
+        owner.extend([bi] * size)
+        local.extend(range(size))
     # Words covered by a copied window, and runs of them.
     starts = sorted(copy_of)
     pos = 0

@@ -24,6 +24,7 @@ from .. import words as words_mod
 from ..findings import Finding
 from ..options import Option
 from ..packs import Rule
+from ..posting import Block
 from .context import Context
 
 KIND = "glued-words"
@@ -71,11 +72,12 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     )
     # One object for equal options, so a memo look-up compares them by identity.
     settings = _SETTINGS.setdefault(settings, settings)
+    blocks = [b for b in ctx.posting.blocks if b.lang is None]
+    if not _any_candidate(blocks, allow, opts, settings):
+        return
     seen: set[str] = set()
     judged: dict[str, bool] = {}  # a word met again (a long list) is judged once
-    for block in ctx.posting.blocks:
-        if block.lang is not None:
-            continue
+    for block in blocks:
         text = block.text
         for m in _TOKEN.finditer(text):
             token = m.group()
@@ -84,14 +86,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 continue
             if not _CAPITALISED.fullmatch(token):
                 continue
-            key = (low, token[0].isupper(), settings)
-            if key in _JUDGED:
-                split = _JUDGED[key]
-            else:
-                split = _judge(low, opts, prefixes, heads, capitalised=token[0].isupper())
-                if len(_JUDGED) >= _JUDGED_SIZE:
-                    _JUDGED.clear()
-                _JUDGED[key] = split
+            split = _judged(low, token[0].isupper(), opts, settings)
             judged[low] = split is not None
             if split is None:
                 continue
@@ -109,6 +104,47 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
 _JUDGED: dict[tuple[str, bool, tuple], tuple[str, str] | None] = {}
 _JUDGED_SIZE = 100_000
 _SETTINGS: dict[tuple, tuple] = {}
+# Every token _TOKEN finds is a whole run of ASCII letters (no word character on either
+# side), so the runs of five or more letters hold every token, and more.
+_RUN = re.compile(r"[A-Za-z]{5,}")
+# By settings, whether a run of letters is a token that could be reported (allow aside).
+_CANDIDATE: dict[tuple, dict[str, bool]] = {}
+
+
+def _judged(low: str, capitalised: bool, opts: dict, settings: tuple) -> tuple[str, str] | None:
+    key = (low, capitalised, settings)
+    try:
+        return _JUDGED[key]
+    except KeyError:
+        pass
+    split = _judge(low, opts, settings[3], settings[4], capitalised=capitalised)
+    if len(_JUDGED) >= _JUDGED_SIZE:
+        _JUDGED.clear()
+    _JUDGED[key] = split
+    return split
+
+
+def _any_candidate(blocks: list[Block], allow: set[str], opts: dict, settings: tuple) -> bool:
+    """Whether some token of the blocks could be reported. Most postings have none, and
+    then the token-by-token loop (its positions, its order of first judgements, the code
+    test) has nothing to find. Each distinct run is judged once per process."""
+    # A line break is a non-word on either side, as the start and end of a block are.
+    runs = set(_RUN.findall("\n".join([b.text for b in blocks])))
+    known = _CANDIDATE.get(settings)
+    if known is None or len(known) >= _JUDGED_SIZE:
+        known = _CANDIDATE[settings] = {}
+    for run in runs:
+        can = known.get(run)
+        if can is None:
+            can = known[run] = (
+                len(run) <= 30
+                and _CAPITALISED.fullmatch(run) is not None
+                and _judged(run.lower(), run[0].isupper(), opts, settings) is not None
+            )
+        if can and run.lower() not in allow:
+            return True
+    return False
+
 
 _CODE_TAG = re.compile(r"<(/?)(?:code|pre|kbd|samp|tt)\b", re.I)
 
@@ -120,7 +156,12 @@ def _in_code(source: str, offset: int) -> bool:
 
 
 def _judge(
-    low: str, opts: dict, prefixes: set[str], heads: set[str], *, capitalised: bool
+    low: str,
+    opts: dict,
+    prefixes: frozenset[str],
+    heads: frozenset[str],
+    *,
+    capitalised: bool,
 ) -> tuple[str, str] | None:
     """The two words ``low`` runs together, or None when it is a word of its own."""
     zipf = words_mod.zipf(low)
@@ -144,7 +185,7 @@ def _two_function_words(word: str) -> bool:
 
 
 def _split(
-    word: str, min_zipf: float, prefixes: set[str], *, capitalised: bool
+    word: str, min_zipf: float, prefixes: frozenset[str], *, capitalised: bool
 ) -> tuple[str, str] | None:
     best: tuple[float, str, str] | None = None
     for i in range(1, len(word)):

@@ -182,12 +182,18 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         if sections[sent.block.section].key not in keys:
             continue
         doc = ctx.analysis.doc(sent.block.index)
+        parsed = trained and doc.has_annotation("DEP")
+        # Without a parse, a passive starts at a form of "be": a sentence, or a whole
+        # block, without one has none (its token lists are shared, made once per posting).
+        lows = None if parsed else ctx.analysis.tokens(sent.block.index).lows
+        if lows is not None and BE.isdisjoint(lows):
+            continue
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
         if span is None:
             continue
-        phrase = passive_phrase(
-            span, allow, parsed=trained and doc.has_annotation("DEP"), lemma=ctx.analysis.raw_lemma
-        )
+        if lows is not None and BE.isdisjoint(lows[span.start : span.end]):
+            continue
+        phrase = passive_phrase(span, allow, parsed=parsed, lemma=ctx.analysis.raw_lemma)
         if phrase:
             start, end = sent.source_span()
             yield rule.finding(start, end, phrase=phrase)

@@ -52,6 +52,11 @@ _XX = lazy_regex.compile(
     r"|X{3}[-. ]X{3}[-. ]X{4}\b"
     r")"
 )
+_LETTERS = re.compile(r"[a-z]+")
+_XX_ONLY = re.compile(r"[Xx]{2,}")
+# r"\b[Xx]\b" led by its letter (the character before it tested after it), so the
+# search skips to x's instead of trying every position.
+_LONE_X = re.compile(r"[Xx](?<!\w[Xx])(?!\w)")
 _LOREM = re.compile(r"\blorem\s+ipsum\b", re.I)
 _ENTER = lazy_regex.compile(
     r"(?P<lead>\b[a-z][\w'’]*\s+)?\b(?P<verb>Enter|Insert|ENTER|INSERT)\s+(?!your\b|you\b|the\s+"
@@ -121,8 +126,8 @@ def _find(
     if "[" in text:
         for m in _BRACKET.finditer(text):
             inner = m.group(1)
-            words = re.findall(r"[a-z]+", inner.lower())
-            xx = re.fullmatch(r"[Xx]{2,}", inner) is not None
+            words = _LETTERS.findall(inner.lower())
+            xx = _XX_ONLY.fullmatch(inner) is not None
             instruction = bool(words) and words[0] in ("insert", "enter", "add")
             fill_in = bool(nouns.intersection(words)) and all(
                 w in nouns or w in _FILL_WORDS for w in words
@@ -131,7 +136,7 @@ def _find(
                 hits.append((m.start(), m.end(), m.group(0)))
     if "{" in text or "<<" in text or "%" in text:
         hits += [(m.start(), m.end(), m.group(0)) for m in _TEMPLATE.finditer(text)]
-    if "XX" in text or "xx" in text or re.search(r"\b[Xx]\b", text):
+    if "XX" in text or "xx" in text or _LONE_X.search(text):
         hits += [(m.start(), m.end(), m.group(0).strip()) for m in _XX.finditer(text)]
     if "psum" in text:
         hits += [(m.start(), m.end(), m.group(0)) for m in _LOREM.finditer(text)]

@@ -57,10 +57,7 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         worst = max(r.sentences, key=lambda s: s.words)
         worst_value = float(worst.words)
     else:
-        candidates = [s for s in r.sentences if s.words >= opts["min_sentence_words"]]
-        candidates = candidates or r.sentences
-        grades = readability.grades([s.text for s in candidates])
-        worst, worst_value = max(zip(candidates, grades, strict=False), key=lambda p: p[1])
+        worst, worst_value = _hardest(ctx, r, opts["min_sentence_words"])
     start, end = worst.source_span()
     finding = rule.finding(
         start,
@@ -75,6 +72,20 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     # the most severe rule's finding shows, and its message names the sentence's length.
     finding.fact = ("hard-sentence", start, end)
     yield finding
+
+
+def _hardest(
+    ctx: Context, r: readability.Readability, min_words: int
+) -> tuple[readability.Sentence, float]:
+    """The sentence with the highest grade and its grade, worked out once per posting for
+    all the formulas that fire (up to five rules ask)."""
+
+    def build() -> tuple[readability.Sentence, float]:
+        candidates = [s for s in r.sentences if s.words >= min_words] or r.sentences
+        grades = readability.grades([s.text for s in candidates])
+        return max(zip(candidates, grades, strict=False), key=lambda p: p[1])
+
+    return ctx.memo(("hardest-sentence", min_words), build)
 
 
 def _num(x: float) -> float | int:

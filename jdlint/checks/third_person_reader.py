@@ -33,12 +33,28 @@ _PHRASE = re.compile(
 )
 
 
+# Every phrase ends in one of these words. Under IGNORECASE a few non-ASCII letters match
+# ASCII ones ("ſ" is an "s"), so only ASCII text is spared the search this way.
+_ROLE_WORDS = ("candidate", "applicant", "individual", "person", "hire", "incumbent", "holder")
+
+
 def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     skip = set(rule.options["except_sections"])
     sections = ctx.posting.sections
     for block in ctx.posting.body_blocks():
         if sections[block.section].key in skip:
             continue
-        for m in _PHRASE.finditer(block.text):
+        text = block.text
+        if not _may_match(text):
+            continue
+        for m in _PHRASE.finditer(text):
             start, end = block.source_span(m.start(), m.end())
             yield rule.finding(start, end, phrase=m.group(0), suggestions=["you"])
+
+
+def _may_match(text: str) -> bool:
+    """False only for text where ``_PHRASE`` finds nothing."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(w in low for w in _ROLE_WORDS)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .. import location as loc_mod
 from .. import pay as pay_mod
@@ -46,6 +47,8 @@ NEEDS: frozenset[str] = frozenset()
 _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _PUNCT = re.compile(r"!+|\*+|\?+|[★☆✨🔥⭐✅💰📣🚨]+|[\U0001F300-\U0001FAFF]+")
+_MONEY = re.compile(r"[$£€]\s?\d[\d,.]*[kK]?")
+_NUMBER = re.compile(r"\d{5,}")
 _CODE = re.compile(
     r"(?:#\s?\d{3,}|\b(?:req(?:uisition)?|job\s*(?:id|code|no\.?|number)|ref(?:erence)?|posting\s*(?:id|no\.?))"
     r"\b[\s#:.-]*[A-Z]*-?\d[\w-]*|\(\s*\d{4,}\s*\)|\b[A-Z]{1,5}-\d{3,}\b|\b\d{5,}\b)",
@@ -94,10 +97,7 @@ def _problems(problem: str, title: str, rule: Rule, ctx: Context) -> Iterator[tu
             yield shouting[0].start(), shouting[-1].end(), title
     elif problem == "phrases":
         for phrase in rule.options["phrases"]:
-            words = [re.escape(w) for w in phrase.split()]
-            m = re.search(
-                r"(?<![\w-])" + r"[\s-]*".join(words) + r"(?![\w-])(?!\s+care\b)", title, re.I
-            )  # "Urgent Care Nurse" names a setting
+            m = _phrase_regex(phrase).search(title)
             if m:
                 yield m.start(), m.end(), m.group()
     elif problem == "punctuation":
@@ -106,7 +106,7 @@ def _problems(problem: str, title: str, rule: Rule, ctx: Context) -> Iterator[tu
     elif problem == "salary":
         for p in pay_mod.find(title):
             yield p.start, p.end, p.phrase
-        m = re.search(r"[$£€]\s?\d[\d,.]*[kK]?", title)
+        m = _MONEY.search(title)
         if m:
             yield m.start(), m.end(), m.group()
     elif problem == "location":
@@ -123,14 +123,12 @@ def _problems(problem: str, title: str, rule: Rule, ctx: Context) -> Iterator[tu
             for name in names:
                 if not name or (len(name) == 2 and name not in title):
                     continue
-                m = re.search(
-                    r"(?<!\w)" + re.escape(name) + r"(?!\w)", title, 0 if len(name) == 2 else re.I
-                )
+                m = _name_regex(name, 0 if len(name) == 2 else re.I).search(title)
                 if m:
                     yield m.start(), m.end(), m.group()
     elif problem == "code":
         for m in _CODE.finditer(title):
-            if re.fullmatch(r"\d{5,}", m.group()) and pay_mod.find(title):
+            if _NUMBER.fullmatch(m.group()) and pay_mod.find(title):
                 continue
             yield m.start(), m.end(), m.group().strip()
     elif problem == "company":
@@ -143,9 +141,23 @@ def _problems(problem: str, title: str, rule: Rule, ctx: Context) -> Iterator[tu
         if isinstance(employer.get("name"), str):
             names.append(employer["name"].strip())
         for name in names:
-            m = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", title, re.I)
+            m = _name_regex(name, re.I).search(title)
             if m:
                 yield m.start(), m.end(), m.group()
+
+
+# Patterns made from options and front matter, compiled once each (re's own cache holds
+# 512 and is shared with every other module).
+@lru_cache(maxsize=4096)
+def _phrase_regex(phrase: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in phrase.split()]
+    # "Urgent Care Nurse" names a setting.
+    return re.compile(r"(?<![\w-])" + r"[\s-]*".join(words) + r"(?![\w-])(?!\s+care\b)", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _name_regex(name: str, flags: int) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", flags)
 
 
 def _locate(ctx: Context, title: str, a: int, z: int) -> tuple[int, int]:

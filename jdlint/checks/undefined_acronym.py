@@ -42,6 +42,8 @@ _WORD = re.compile(r"[^\W_]+")
 _ALPHA_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 _TOKEN = re.compile(r"\S+")
 _CAPS_TOKEN = re.compile(r"^\W*[A-Z][A-Z'’&/-]*[A-Z]\W*$")
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z]+")
+_NON_WORD = re.compile(r"\W")
 _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 
 US_STATES = frozenset(
@@ -308,7 +310,7 @@ def _is_word(token: str) -> bool:
     """An English word in capitals ("TEAM", "REMOTE", "REPORTS"): emphasis or a name, not
     an acronym to spell out. Known from the lemma lookup table (``jdlint/lemmas.py``)."""
     global _lemmas, _table
-    w = re.sub(r"\W", "", token).lower()
+    w = _NON_WORD.sub("", token).lower()
     if w in _FUNCTION_WORDS:
         return True
     if _lemmas is None:
@@ -324,4 +326,4 @@ def _is_word(token: str) -> bool:
 
 def _proper_name(text: str, end: int) -> bool:
     """ "UCLA Health", "BJC HealthCare": the acronym is part of a name."""
-    return bool(re.match(r" [A-Z][a-z]+", text[end:]))
+    return _NAME_GOES_ON.match(text, end) is not None
