@@ -167,22 +167,28 @@ class Stream:
 def positions_by_form(forms: list[tuple[str, str]]) -> dict[str, list[int]]:
     """Token positions by form (lower text, and lemma where it differs), ascending."""
     where: dict[str, list[int]] = {}
+    _add_places(where, forms, 0)
+    return where
+
+
+def _add_places(where: dict[str, list[int]], forms: list[tuple[str, str]], place: int) -> None:
+    """Add each token's place (``place`` for the first, counting up) under its forms."""
     get = where.get
-    for i, (low, lemma) in enumerate(forms):
+    for low, lemma in forms:
         # (``get`` then a new list only for a new form: ``setdefault`` would make a list
         # for every token.)
         at = get(low)
         if at is None:
-            where[low] = [i]
+            where[low] = [place]
         else:
-            at.append(i)
+            at.append(place)
         if lemma != low:
             at = get(lemma)
             if at is None:
-                where[lemma] = [i]
+                where[lemma] = [place]
             else:
-                at.append(i)
-    return where
+                at.append(place)
+        place += 1
 
 
 def stream(doc: Doc, analysis: Analysis) -> Stream:
@@ -205,23 +211,8 @@ def posting_where(analysis: Analysis) -> dict[str, list[int]]:
 
     def build() -> dict[str, list[int]]:
         where: dict[str, list[int]] = {}
-        get = where.get
         for b, doc in enumerate(analysis.docs):
-            place = b << _BLOCK_SHIFT
-            for low, lemma in stream(doc, analysis).forms:
-                # (``get`` then a new list only for a new form, as in positions_by_form.)
-                at = get(low)
-                if at is None:
-                    where[low] = [place]
-                else:
-                    at.append(place)
-                if lemma != low:
-                    at = get(lemma)
-                    if at is None:
-                        where[lemma] = [place]
-                    else:
-                        at.append(place)
-                place += 1
+            _add_places(where, stream(doc, analysis).forms, b << _BLOCK_SHIFT)
         return where
 
     memo = getattr(analysis, "memo", None)

@@ -659,31 +659,43 @@ def _random_texts(seed: int, parts: list[str], n: int = 20000) -> list[str]:
     return ["".join(rng.choice(parts) for _ in range(rng.randint(1, 8))) for _ in range(n)]
 
 
-def test_third_person_phrases_are_only_looked_for_where_a_role_word_is() -> None:
-    from jdlint.checks import third_person_reader as t
+PHRASE_PREFILTERS = [
+    (
+        "third_person_reader",
+        "_PHRASE",
+        11,
+        [
+            *("the ", "The ", "IDEAL ", "successful ", "candidate", "Applicant", "s", "'s", " "),
+            *("person", "hire", "post-holder", "jobHolder", "incumbent", "individual", "ſ", "."),
+        ],
+        ["The ideal candidate will", "the post-holder's", "perſon", "the applicant"],
+    ),
+    (
+        "must_preference",
+        "_MUST",
+        12,
+        ["must", "MUST", "Must", "muſt", "mus", "t", " ", ",", "preferred", "x"],
+        ["You must have Epic, preferred.", "MUSTANG", "muſt"],
+    ),
+]
 
-    parts = ["the ", "The ", "IDEAL ", "successful ", "candidate", "Applicant", "s", "'s", " "]
-    parts += ["person", "hire", "post-holder", "jobHolder", "incumbent", "individual", "ſ", "."]
-    texts = ["The ideal candidate will", "the post-holder's", "perſon", "the applicant"]
-    texts += _random_texts(11, parts)
+
+@pytest.mark.parametrize("module, pattern, seed, parts, texts", PHRASE_PREFILTERS)
+def test_a_rule_reads_only_text_its_prefilter_lets_through_where_its_pattern_matches(
+    module: str, pattern: str, seed: int, parts: list[str], texts: list[str]
+) -> None:
+    """third_person_reader looks for its phrases only where a role word is, and
+    must_preference for its clauses only where "must" is: no text the pattern matches is
+    ruled out, "ſ" (an "s" under IGNORECASE) included."""
+    import importlib
+
+    rule = importlib.import_module(f"jdlint.checks.{module}")
+    regex = getattr(rule, pattern)
     matched = 0
-    for text in texts:
-        if t._PHRASE.search(text):
+    for text in [*texts, *_random_texts(seed, parts)]:
+        if regex.search(text):
             matched += 1
-            assert t._may_match(text), text
-    assert matched > 100
-
-
-def test_must_clauses_are_only_read_where_must_is() -> None:
-    from jdlint.checks import must_preference as m
-
-    parts = ["must", "MUST", "Must", "muſt", "mus", "t", " ", ",", "preferred", "x"]
-    texts = ["You must have Epic, preferred.", "MUSTANG", "muſt", *_random_texts(12, parts)]
-    matched = 0
-    for text in texts:
-        if m._MUST.search(text):
-            matched += 1
-            assert m._may_match(text), text
+            assert rule._may_match(text), text
     assert matched > 100
 
 
