@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from . import lemmas
+
 if TYPE_CHECKING:
     from .checks.context import Context
 
@@ -94,10 +96,12 @@ def _nlp(ctx: Context) -> Any:
 def forms(ctx: Context, text: str) -> list[tuple[str, str]]:
     """(lower, lemma) for each word of a free-standing text (a title, a keyword).
 
-    The same keywords come back with every posting, so their forms are remembered by
-    pipeline and text (the forms depend on nothing else: the lemmas come from that
-    pipeline or the lookup table it uses), bounded like the lemma memo."""
+    The same keywords come back with every posting, so with jdlint's own lemma table
+    their forms are remembered by pipeline and text (they depend on nothing else),
+    bounded like the lemma memo."""
     nlp = _nlp(ctx)
+    if ctx.analysis.lemma_table is not lemmas.TABLE:
+        return token_forms(ctx, nlp(text))  # a trained pipeline's lemmas: not remembered
     key = (nlp, text)
     found = _FORMS.get(key)
     if found is None:

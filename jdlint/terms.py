@@ -419,16 +419,16 @@ class PatternSet:
         start with stands, found in the posting's index of forms (``posting_where``)."""
         where = posting_where(analysis)
         by_first = self.by_first
-        starts: dict[int, list[int]] = {}
+        held: dict[int, list[list[int]]] = {}
         for form in by_first.keys() & where.keys():
             at = where[form]
             for p in by_first[form]:
-                got = starts.get(p)
-                # A place held under two of a pattern's first forms (a text and its lemma)
-                # is one start.
-                starts[p] = at if got is None else sorted(set(got).union(at))
+                held.setdefault(p, []).append(at)
         out: dict[int, list[tuple[int, list[tuple[int, int]]]]] = {}
-        for p, places in starts.items():
+        for p, lists in held.items():
+            # A place held under two of a pattern's first forms (a text and its lemma) is
+            # one start.
+            places = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
             pattern = self.compiled[p]
             block = -1
             s: Stream | None = None
@@ -461,20 +461,20 @@ class PatternSet:
         return out
 
 
-def entry_patterns(entries: list[dict]) -> tuple[list[tuple[dict, str]], PatternSet]:
+def entry_patterns(entries: list[dict]) -> tuple[tuple[tuple[dict, str], ...], PatternSet]:
     """Every (entry, pattern) of a rule's entries in order (an entry's ``pattern`` is one
     pattern or a list of them) and their ``PatternSet``; worked out once per entries list
     (a rule's options live as long as its pack), not once per posting."""
     cached = _ENTRIES.get(id(entries))
     if cached is not None and cached[0] is entries:
         return cached[1], cached[2]
-    flat = [
+    flat = tuple(
         (entry, pattern)
         for entry in entries
         for pattern in (
             [entry["pattern"]] if isinstance(entry["pattern"], str) else entry["pattern"]
         )
-    ]
+    )
     index = pattern_set(tuple(pattern for _, pattern in flat))
     if len(_ENTRIES) >= 1024:
         _ENTRIES.clear()
@@ -483,7 +483,7 @@ def entry_patterns(entries: list[dict]) -> tuple[list[tuple[dict, str]], Pattern
     return flat, index
 
 
-_ENTRIES: dict[int, tuple[list[dict], list[tuple[dict, str]], PatternSet]] = {}
+_ENTRIES: dict[int, tuple[list[dict], tuple[tuple[dict, str], ...], PatternSet]] = {}
 
 
 @lru_cache(maxsize=1024)

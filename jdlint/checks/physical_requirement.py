@@ -198,10 +198,15 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def _terms(ctx: Context, opts: dict[str, Any]) -> list[dict]:
+    """The rule's entries, or those of the rule it takes them from: the pack's own list,
+    never a copy (its identity keys the shared matches and ``terms.entry_patterns``)."""
     if opts["terms"] or not opts["terms_from"]:
-        return list(opts["terms"])
+        return opts["terms"]
     other = ctx.settings.get("rules", {}).get(opts["terms_from"])
-    return list(other.options.get("terms", [])) if other is not None else []
+    return other.options.get("terms", _NO_TERMS) if other is not None else _NO_TERMS
+
+
+_NO_TERMS: list[dict] = []
 
 
 def _matches(
