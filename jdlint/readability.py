@@ -55,7 +55,6 @@ EXTRA_METRICS: dict[str, str] = {"words_per_sentence": "words_per_sentence"}
 _LOCK = threading.Lock()
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
 _HAS_WORD = re.compile(r"[^\W_]")
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -207,7 +206,7 @@ def prose_of(texts: list[str]) -> str:
     lines = []
     for t in texts:
         # str.split and the pattern's \s take the same characters for white space.
-        t = " ".join(t.split())  # _SPACE.sub(" ", t).strip()
+        t = " ".join(t.split())
         if not t:
             continue
         if not _ENDS_SENTENCE.search(t):

@@ -22,6 +22,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import groupby
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import lemmas
@@ -430,27 +431,20 @@ class PatternSet:
             # one start.
             places = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
             pattern = self.compiled[p]
-            block = -1
-            s: Stream | None = None
-            spans: list[tuple[int, int]] = []
-            after = 0  # matches do not overlap: the next starts at or after this token
-            for place in places:
-                b = place >> _BLOCK_SHIFT
-                if b != block:
-                    if spans:
-                        out.setdefault(block, []).append((p, spans))
-                        spans = []
-                    block, after = b, 0
-                    s = stream(analysis.docs[b], analysis)
-                i = place & _POSITION
-                if i < after:
-                    continue
-                end = _match_at(s, pattern, 0, i)  # type: ignore[arg-type]
-                if end is not None and end > i and _whole(s, i, end):  # type: ignore[arg-type]
-                    spans.append((s.starts[i], s.ends[end - 1]))  # type: ignore[union-attr]
-                    after = end
-            if spans:
-                out.setdefault(block, []).append((p, spans))
+            for b, in_block in groupby(places, key=lambda place: place >> _BLOCK_SHIFT):
+                s = stream(analysis.docs[b], analysis)
+                spans: list[tuple[int, int]] = []
+                after = 0  # matches do not overlap: the next starts at or after this token
+                for place in in_block:
+                    i = place & _POSITION
+                    if i < after:
+                        continue
+                    end = _match_at(s, pattern, 0, i)
+                    if end is not None and end > i and _whole(s, i, end):
+                        spans.append((s.starts[i], s.ends[end - 1]))
+                        after = end
+                if spans:
+                    out.setdefault(b, []).append((p, spans))
         for p in self.always:
             for b, doc in enumerate(analysis.docs):
                 spans = find_all(stream(doc, analysis), self.compiled[p])

@@ -32,6 +32,7 @@ from ..findings import Finding
 from ..options import Option
 from ..packs import Rule
 from ..posting import Block
+from ..prefilter import lacks
 from .context import Context
 
 KIND = "conflicting-facts"
@@ -327,10 +328,8 @@ def _hours(ctx: Context) -> list[Statement]:
     out: list[Statement] = []
     for block in ctx.posting.blocks:
         text = block.text
-        low = text.lower()
-        # Every match holds "hour" or "hr", and "week" or "wk" (none of these letters is
-        # one IGNORECASE reads differently from lower-casing: jdlint/prefilter.py).
-        if ("hour" not in low and "hr" not in low) or ("week" not in low and "wk" not in low):
+        # Every match holds "hour" or "hr", and "week" or "wk".
+        if lacks(text, ("hour", "hr")) or lacks(text, ("week", "wk")):
             continue
         for m in _HOURS.finditer(text):
             after = text[m.end() : m.end() + 3]

@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..findings import Finding
 from ..options import Option
 from ..packs import Rule
+from ..prefilter import lacks
 from .context import Context
 
 KIND = "must-preference"
@@ -76,7 +77,5 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def _may_match(text: str) -> bool:
-    """False only for text where ``_MUST`` finds nothing, so no clause of it is read. Under
-    IGNORECASE a few non-ASCII letters match ASCII ones ("ſ" is an "s"): such text is
-    always read."""
-    return not text.isascii() or "must" in text.lower()
+    """False only for text where ``_MUST`` finds nothing, so no clause of it is read."""
+    return not lacks(text, ("must",))

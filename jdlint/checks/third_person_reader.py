@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from ..findings import Finding
 from ..options import Option
 from ..packs import Rule
+from ..prefilter import lacks
 from .context import Context
 
 KIND = "third-person-reader"
@@ -33,8 +34,7 @@ _PHRASE = re.compile(
 )
 
 
-# Every phrase ends in one of these words. Under IGNORECASE a few non-ASCII letters match
-# ASCII ones ("ſ" is an "s"), so only ASCII text is spared the search this way.
+# Every phrase ends in one of these words (``prefilter.lacks``).
 _ROLE_WORDS = ("candidate", "applicant", "individual", "person", "hire", "incumbent", "holder")
 
 
@@ -54,7 +54,4 @@ def check(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 def _may_match(text: str) -> bool:
     """False only for text where ``_PHRASE`` finds nothing."""
-    if not text.isascii():
-        return True
-    low = text.lower()
-    return any(w in low for w in _ROLE_WORDS)
+    return not lacks(text, _ROLE_WORDS)
